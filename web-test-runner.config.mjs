@@ -1,6 +1,8 @@
 // Every test runs in real Chromium: Debian's /usr/bin/chromium unless CHROME_PATH points elsewhere.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { mockServiceWorkerMiddleware } from './scripts/dev-middleware.mjs';
 
 export const chromeArgs = [
@@ -25,6 +27,7 @@ export default {
       launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromeArgs },
     }),
   ],
+  reporters: [defaultReporter(), summaryReporter()],
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },

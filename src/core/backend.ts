@@ -94,8 +94,14 @@ export interface MailBackend {
   /** Starts the OAuth flow: the URL of the provider's consent page to open. */
   beginAuthorization(input: In<'beginAuthorization'>, options?: CallOptions): Promise<Out<'beginAuthorization'>>;
   /** Finishes the flow with what the provider sent to the redirect URL. */
-  completeAuthorization(input: In<'completeAuthorization'>, options?: CallOptions): Promise<Out<'completeAuthorization'>>;
-  getAuthorizationStatus(input: In<'getAuthorizationStatus'>, options?: CallOptions): Promise<Out<'getAuthorizationStatus'>>;
+  completeAuthorization(
+    input: In<'completeAuthorization'>,
+    options?: CallOptions,
+  ): Promise<Out<'completeAuthorization'>>;
+  getAuthorizationStatus(
+    input: In<'getAuthorizationStatus'>,
+    options?: CallOptions,
+  ): Promise<Out<'getAuthorizationStatus'>>;
   revokeAuthorization(input: In<'revokeAuthorization'>, options?: CallOptions): Promise<Out<'revokeAuthorization'>>;
 
   // --- module

@@ -36,7 +36,10 @@ export const PUBLIC_MAIL_DOMAINS = [
 ] as const;
 
 const Domain = requiredLine(253).check(
-  z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'Not a valid domain (lower case, like acme.com).'),
+  z.regex(
+    /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'Not a valid domain (lower case, like acme.com).',
+  ),
 );
 
 /** A folder on the server: absolute, with no `..` segment. The server is the final judge. */

@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
-import { Address, Count, DateOrDateTime, DateTime, Id, PageSize, lineText, pageOf, requiredLine } from './primitives.js';
+import {
+  Address,
+  Count,
+  DateOrDateTime,
+  DateTime,
+  Id,
+  PageSize,
+  lineText,
+  pageOf,
+  requiredLine,
+} from './primitives.js';
 
 /** The special uses a folder can have (RFC 6154), plus the inbox. */
 export const FOLDER_ROLES = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash', 'all', 'flagged'] as const;

@@ -62,10 +62,7 @@ export const DEFAULT_REDIRECT_PATH = '/Webhooks/MailToken.aspx';
 
 /** The application's public base URL (flexygo's "application path" setting), used to build redirect URLs. */
 export const AppSettings = z.object({
-  baseUrl: z.union([
-    z.literal(''),
-    z.httpUrl({ error: 'Not a valid http or https URL.' }).check(z.maxLength(2048)),
-  ]),
+  baseUrl: z.union([z.literal(''), z.httpUrl({ error: 'Not a valid http or https URL.' }).check(z.maxLength(2048))]),
   redirectPath: requiredLine(512).check(z.regex(/^\/[^?#\s]*$/, 'A path starts with / and has no query.')),
 });
 export type AppSettings = z.infer<typeof AppSettings>;

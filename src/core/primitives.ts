@@ -30,9 +30,9 @@ export type DateTime = z.infer<typeof DateTime>;
 export const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 /** An e-mail address (the addr-spec only), checked the way browsers check `type=email`, at most 254 characters. */
-export const EmailAddress = z.email({ pattern: z.regexes.html5Email, error: 'Not a valid e-mail address.' }).check(
-  z.maxLength(254, 'An e-mail address has at most 254 characters.'),
-);
+export const EmailAddress = z
+  .email({ pattern: z.regexes.html5Email, error: 'Not a valid e-mail address.' })
+  .check(z.maxLength(254, 'An e-mail address has at most 254 characters.'));
 
 /** A mailbox: display name and address. */
 export const Address = z.object({
@@ -46,10 +46,9 @@ export type Address = z.infer<typeof Address>;
 export const Count = z.int().check(z.nonnegative());
 
 /** A TCP port. */
-export const Port = z.int('A port is a whole number.').check(
-  z.gte(1, 'A port is between 1 and 65535.'),
-  z.lte(65535, 'A port is between 1 and 65535.'),
-);
+export const Port = z
+  .int('A port is a whole number.')
+  .check(z.gte(1, 'A port is between 1 and 65535.'), z.lte(65535, 'A port is between 1 and 65535.'));
 
 /** A DNS host name or an IP address literal, as typed in a settings form. */
 export const HostName = requiredLine(253).check(

@@ -7,12 +7,69 @@
  * `body: 'blob'` answers bytes; `body: 'events'` answers `text/event-stream`; `upload` takes `multipart/form-data`.
  */
 import * as z from 'zod/mini';
-import { AccountState, ConnectionTestResult, MailServerSettingsInput, ModuleStatus, SetModuleEnabledRequest, TestConnectionRequest } from './account.js';
+import {
+  AccountState,
+  ConnectionTestResult,
+  MailServerSettingsInput,
+  ModuleStatus,
+  SetModuleEnabledRequest,
+  TestConnectionRequest,
+} from './account.js';
 import { Capabilities } from './capabilities.js';
-import { AddressSuggestions, Draft, DraftRef, Identities, PrefillRequest, SavedDraft, SendRequest, SendResult, SuggestRequest, UploadedAttachment } from './compose.js';
-import { LinkConfigList, LinkPreview, LinkRequest, MessageLinks, ObjectLinkConfig, ObjectRef, RecordList, RecordMailsPage, RecordMailsRequest, SearchRecordsRequest, UnlinkRequest } from './links.js';
-import { AttachmentRef, CreateFolderRequest, DeleteMessagesRequest, Folder, FolderList, FolderRef, ListMessagesRequest, MailboxChange, Message, MessagePage, MessageRef, MoveMessagesRequest, MoveResult, RenameFolderRequest, SetFlagsRequest, Updated } from './mailbox.js';
-import { AccountEndpoint, AccountEndpointInput, AppSettings, AuthorizationStart, AuthorizationStatus, BeginAuthorizationRequest, CompleteAuthorizationRequest, EndpointList, EndpointRef } from './oauth.js';
+import {
+  AddressSuggestions,
+  Draft,
+  DraftRef,
+  Identities,
+  PrefillRequest,
+  SavedDraft,
+  SendRequest,
+  SendResult,
+  SuggestRequest,
+  UploadedAttachment,
+} from './compose.js';
+import {
+  LinkConfigList,
+  LinkPreview,
+  LinkRequest,
+  MessageLinks,
+  ObjectLinkConfig,
+  ObjectRef,
+  RecordList,
+  RecordMailsPage,
+  RecordMailsRequest,
+  SearchRecordsRequest,
+  UnlinkRequest,
+} from './links.js';
+import {
+  AttachmentRef,
+  CreateFolderRequest,
+  DeleteMessagesRequest,
+  Folder,
+  FolderList,
+  FolderRef,
+  ListMessagesRequest,
+  MailboxChange,
+  Message,
+  MessagePage,
+  MessageRef,
+  MoveMessagesRequest,
+  MoveResult,
+  RenameFolderRequest,
+  SetFlagsRequest,
+  Updated,
+} from './mailbox.js';
+import {
+  AccountEndpoint,
+  AccountEndpointInput,
+  AppSettings,
+  AuthorizationStart,
+  AuthorizationStatus,
+  BeginAuthorizationRequest,
+  CompleteAuthorizationRequest,
+  EndpointList,
+  EndpointRef,
+} from './oauth.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ResponseBody = 'json' | 'none' | 'blob' | 'events';
@@ -88,7 +145,14 @@ export const routes = {
   uploadAttachment: { ...json('POST', '/uploads', UploadInput, UploadedAttachment), upload: true as const },
   sendMessage: json('POST', '/send', SendRequest, SendResult),
   // live
-  subscribe: { method: 'GET' as const, path: '/events' as const, input: Empty, output: MailboxChange, body: 'events' as const, idempotent: true },
+  subscribe: {
+    method: 'GET' as const,
+    path: '/events' as const,
+    input: Empty,
+    output: MailboxChange,
+    body: 'events' as const,
+    idempotent: true,
+  },
   // account
   getAccount: json('GET', '/account', Empty, AccountState),
   saveAccount: json('PUT', '/account', MailServerSettingsInput, AccountState),
@@ -99,7 +163,12 @@ export const routes = {
   deleteEndpoint: noContent('DELETE', '/oauth/endpoints/:endpointId', EndpointRef),
   getAppSettings: json('GET', '/oauth/app-settings', Empty, AppSettings),
   saveAppSettings: json('PUT', '/oauth/app-settings', AppSettings, AppSettings),
-  beginAuthorization: json('POST', '/oauth/endpoints/:endpointId/authorize', BeginAuthorizationRequest, AuthorizationStart),
+  beginAuthorization: json(
+    'POST',
+    '/oauth/endpoints/:endpointId/authorize',
+    BeginAuthorizationRequest,
+    AuthorizationStart,
+  ),
   completeAuthorization: json('POST', '/oauth/complete', CompleteAuthorizationRequest, AuthorizationStatus),
   getAuthorizationStatus: json('GET', '/oauth/endpoints/:endpointId/status', EndpointRef, AuthorizationStatus),
   revokeAuthorization: json('POST', '/oauth/endpoints/:endpointId/revoke', EndpointRef, AuthorizationStatus),

@@ -21,9 +21,10 @@ export function forwardSubject(subject: string): string {
 /** `"Ana García" <ana@acme.com>`, quoting the name when RFC 5322 requires it. */
 export function formatAddress(address: Address): string {
   if (!address.name) return address.address;
-  const name = /^[\w !#$%&'*+\-/=?^`{|}~.]+$/.test(address.name) && !address.name.includes('.')
-    ? address.name
-    : `"${address.name.replace(/(["\\])/g, '\\$1')}"`;
+  const name =
+    /^[\w !#$%&'*+\-/=?^`{|}~.]+$/.test(address.name) && !address.name.includes('.')
+      ? address.name
+      : `"${address.name.replace(/(["\\])/g, '\\$1')}"`;
   return `${name} <${address.address}>`;
 }
 
@@ -53,7 +54,8 @@ export function parseAddressList(text: string): { addresses: Address[]; invalid:
   return { addresses, invalid };
 }
 
-const ADDR_SPEC = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const ADDR_SPEC =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 /** True for an addr-spec a browser would accept in `type=email`. */
 export function isEmailAddress(value: string): boolean {
@@ -115,7 +117,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      const code =
+        entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[entity.toLowerCase()] ?? whole;
@@ -130,6 +133,9 @@ export function snippetOf(text: string, length = 140): string {
 
 /** Quotes a plain-text body for a reply: an attribution line, then each line prefixed with "> ". */
 export function quoteText(text: string, attribution: string): string {
-  const quoted = text.replace(/\r\n?/g, '\n').split('\n').map((line) => (line.startsWith('>') ? `>${line}` : `> ${line}`));
+  const quoted = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => (line.startsWith('>') ? `>${line}` : `> ${line}`));
   return `\n\n${attribution}\n${quoted.join('\n')}`;
 }

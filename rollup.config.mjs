@@ -1,0 +1,36 @@
+// The library build: ESM modules (one file per source module, so bundlers tree-shake per element) and declarations,
+// under dist/. Every package dependency stays external; a consumer's bundler resolves it once.
+import { readdirSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+
+const defines = readdirSync('src/define').filter((file) => file.endsWith('.ts'));
+
+export const entries = {
+  index: 'src/index.ts',
+  ...Object.fromEntries(defines.map((file) => [`define/${file.replace(/\.ts$/, '')}`, `src/define/${file}`])),
+  'core/index': 'src/core/index.ts',
+  'client/index': 'src/client/index.ts',
+  'server/index': 'src/server/index.ts',
+  'mock/index': 'src/mock/index.ts',
+  'mock/browser': 'src/mock/browser.ts',
+};
+
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+export default {
+  input: entries,
+  external: isBare,
+  output: {
+    dir: 'dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    entryFileNames: '[name].js',
+    sourcemap: true,
+  },
+  plugins: [
+    nodeResolve({ exportConditions: ['browser'] }),
+    typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declarationDir: 'dist' }),
+  ],
+};

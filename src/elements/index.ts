@@ -1,0 +1,6 @@
+/** The element classes, without registering any tag. */
+export { MailElement, type MailErrorEventDetail } from './base/mail-element.js';
+export { backendContext } from './base/context.js';
+export { MailBackendProvider } from './mail-backend-provider/mail-backend-provider.js';
+export { MailFolderTree, buildFolderTree, type FolderSelectDetail } from './mail-folder-tree/mail-folder-tree.js';
+export { MailMessageList, type MessageEventDetail } from './mail-message-list/mail-message-list.js';

@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const folderTreeStyles = css`
+  :host {
+    display: block;
+    overflow: auto;
+    background: var(--_surface);
+  }
+  [part='tree'] {
+    list-style: none;
+    margin: 0;
+    padding: calc(var(--_space) / 2);
+  }
+  [role='group'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part~='folder'] {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    min-height: 2rem;
+    padding-inline: calc(var(--_space) * (0.75 + var(--level, 0) * 1.25)) var(--_space);
+    border-radius: var(--_radius);
+    cursor: pointer;
+    user-select: none;
+    color: var(--_text);
+  }
+  [part~='folder']:hover {
+    background: color-mix(in srgb, var(--_accent) 8%, transparent);
+  }
+  [part~='folder'][aria-selected='true'] {
+    background: var(--_accent-soft);
+    font-weight: 600;
+  }
+  [part~='folder'][aria-disabled='true'] {
+    color: var(--_text-muted);
+    cursor: default;
+  }
+  [part~='folder']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  .toggle {
+    display: inline-grid;
+    place-items: center;
+    width: 1rem;
+    flex: none;
+    color: var(--_text-muted);
+    transition: transform 0.1s;
+  }
+  [aria-expanded='true'] > .toggle {
+    transform: rotate(90deg);
+  }
+  :host([dir='rtl']) .toggle {
+    transform: scaleX(-1);
+  }
+  :host([dir='rtl']) [aria-expanded='true'] > .toggle {
+    transform: rotate(90deg);
+  }
+  [part~='folder-name'] {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part~='unread-count'] {
+    flex: none;
+    min-width: 1.5rem;
+    padding: 0 0.4rem;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    text-align: center;
+    line-height: 1.25rem;
+  }
+  .skeleton {
+    height: 1.25rem;
+    margin: 0.4rem var(--_space);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_text) 8%, transparent);
+  }
+`;

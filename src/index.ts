@@ -1,0 +1,10 @@
+/**
+ * `mail-elements`: every element, registered. Import one element alone from `mail-elements/<tag>.js`.
+ */
+import './define/mail-backend-provider.js';
+import './define/mail-folder-tree.js';
+import './define/mail-message-list.js';
+
+export * from './elements/index.js';
+export { LocalizeController, registerTranslations, type Translations } from './i18n/localize.js';
+export { MailError, type MailBackend } from './core/index.js';
