@@ -28,6 +28,8 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
+  // Lit's one-time dev-mode notice is noise in every file; anything else the browser logs is shown.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
