@@ -29,6 +29,11 @@ export function encodeRequest(route: RouteSpec, input: Record<string, unknown>):
     if (value === undefined || value === null || value === '') {
       throw new MailError('validation', `${name}: Required.`, { issues: [{ path: [name], message: 'Required.' }] });
     }
+    // URL parsing removes "." and ".." segments (even as %2E): the request would silently reach another route.
+    if (value === '.' || value === '..') {
+      const message = 'Cannot be "." or "..".';
+      throw new MailError('validation', `${name}: ${message}`, { issues: [{ path: [name], message }] });
+    }
     path = path.replace(`:${name}`, encodeURIComponent(String(value)));
     delete rest[name];
   }

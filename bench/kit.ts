@@ -1,0 +1,31 @@
+// Shared by the benchmark pages: timing helpers and the result shape.
+export type Unit = 'ms' | 'bytes' | 'count' | 'ratio' | 'rps';
+export type Results = Record<string, { value: number; unit: Unit }>;
+
+declare global {
+  interface Window {
+    __bench?: () => Promise<Results>;
+  }
+}
+
+/** The median of `runs` timings of `fn`, after `warmup` untimed runs. */
+export async function medianMs(fn: () => unknown, runs = 15, warmup = 3): Promise<number> {
+  for (let index = 0; index < warmup; index++) await fn();
+  const times: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return round(times[Math.floor(times.length / 2)]!);
+}
+
+export function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export function expose(run: () => Promise<Results>): void {
+  window.__bench = run;
+}

@@ -1,0 +1,92 @@
+/**
+ * Response builders of the router. Uses only Fetch-API globals so it runs in a service worker and in Node alike.
+ * Every response says `no-store` (mail and settings are private) and `nosniff` (bytes are never reinterpreted).
+ */
+import { PROBLEM_CONTENT_TYPE, STATUS_BY_CODE, type MailError } from '../core/index.js';
+
+const COMMON_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+function headersWith(extra: Record<string, string>): Headers {
+  return new Headers({ ...COMMON_HEADERS, ...extra });
+}
+
+export function jsonResponse(data: unknown, status = 200): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: headersWith({ 'Content-Type': 'application/json; charset=utf-8' }),
+  });
+}
+
+export function noContentResponse(): Response {
+  return new Response(null, { status: 204, headers: headersWith({}) });
+}
+
+/** An RFC 9457 problem for a `MailError`, with `Retry-After` for `rate-limited` and `Allow` when given. */
+export function problemResponse(error: MailError, extra: Record<string, string> = {}): Response {
+  const problem = error.toProblem();
+  // A backend may carry over any status from elsewhere; a Response only takes 200-599, and an error must be >= 400.
+  const status = problem.status >= 400 && problem.status <= 599 ? problem.status : STATUS_BY_CODE[error.code];
+  const headers = headersWith({ 'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`, ...extra });
+  const retryAfter = retryAfterSeconds(error.retryAfter);
+  if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
+  return new Response(JSON.stringify({ ...problem, status }), { status, headers });
+}
+
+function retryAfterSeconds(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) ? Math.max(0, Math.ceil(value)) : undefined;
+}
+
+/**
+ * Bytes to download: the blob's own type (browsers normalise it to a valid MIME type or ''), a safe attachment
+ * filename, and a sandboxing CSP so that an HTML or SVG attachment opened directly can never run in our origin.
+ */
+export function blobResponse(blob: Blob, filename: string): Response {
+  return new Response(blob, {
+    status: 200,
+    headers: headersWith({
+      'Content-Type': safeContentType(blob.type),
+      'Content-Disposition': contentDisposition(filename),
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    }),
+  });
+}
+
+function safeContentType(type: string): string {
+  return /^[\x21-\x7e]+\/[\x21-\x7e]+(?:\s*;[\x20-\x7e]*)?$/.test(type) ? type : 'application/octet-stream';
+}
+
+/**
+ * `attachment` with both an ASCII fallback (`filename=`) and the exact UTF-8 name (`filename*=`, RFC 6266 / 8187),
+ * reduced to a terminal name without control characters, so no header injection and no path in the name.
+ */
+export function contentDisposition(name: string): string {
+  const terminal = terminalName(name);
+  const ascii = terminal.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc8187(terminal)}`;
+}
+
+const FALLBACK_NAME = 'download';
+
+function terminalName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const clean = name.replace(/[\x00-\x1f\x7f]/g, '');
+  const last = clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1).trim();
+  if (!last || /^\.+$/.test(last)) return FALLBACK_NAME;
+  return [...last].slice(0, 200).join('');
+}
+
+/** encodeURIComponent leaves `'()*` alone, but they are not attr-chars in RFC 8187. */
+function encodeRfc8187(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+export function eventStreamHeaders(): Headers {
+  return headersWith({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    // Reverse proxies such as nginx would otherwise hold events back in their buffers.
+    'X-Accel-Buffering': 'no',
+  });
+}
