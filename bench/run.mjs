@@ -45,7 +45,9 @@ const server = createServer(async (request, response) => {
   }
   try {
     const body = await readFile(join(outDir, name.replace(/\.\./g, '')));
-    response.writeHead(200, { 'content-type': extname(name) === '.js' ? 'text/javascript' : 'application/octet-stream' });
+    response.writeHead(200, {
+      'content-type': extname(name) === '.js' ? 'text/javascript' : 'application/octet-stream',
+    });
     response.end(body);
   } catch {
     response.writeHead(404).end();
@@ -56,7 +58,11 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [...chromeArgs.filter((arg) => !arg.startsWith('--headless')), '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  args: [
+    ...chromeArgs.filter((arg) => !arg.startsWith('--headless')),
+    '--js-flags=--expose-gc',
+    '--enable-precise-memory-info',
+  ],
   headless: true,
 });
 
@@ -84,13 +90,18 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math
 const earlier = args.compare ? JSON.parse(await readFile(args.compare, 'utf8')) : undefined;
 printTable(results, earlier);
 console.log(`\nmachine: ${machine}`);
-const existing = await readFile(args.out, 'utf8').then(JSON.parse).catch(() => ({}));
+const existing = await readFile(args.out, 'utf8')
+  .then(JSON.parse)
+  .catch(() => ({}));
 const merged = args.only ? { ...existing, ...results } : results;
 await writeFile(args.out, `${JSON.stringify(merged, null, 2)}\n`);
 console.log(`wrote ${args.out}`);
 
 async function browserVersion() {
-  const probe = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromeArgs });
+  const probe = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: chromeArgs,
+  });
   const version = probe.version();
   await probe.close();
   return `Chromium ${version}`;

@@ -27,4 +27,6 @@ await startDevServer({
   readFileConfig: false,
   logStartMessage: false,
 });
-console.log(`[mail-elements] demo on http://${hostname}:${port}/  (try ?messages=100000, ?seed=7, ?lang=es, ?theme=dark)`);
+console.log(
+  `[mail-elements] demo on http://${hostname}:${port}/  (try ?messages=100000, ?seed=7, ?lang=es, ?theme=dark)`,
+);

@@ -16,7 +16,8 @@ export function summaryReporter() {
       for (const session of sessions) {
         count(session.testResults, totals);
         // A file that failed to load has errors but no test results: count it as a failure.
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++;
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length)
+          totals.failed++;
       }
       const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
       const line = `tests: ${totals.passed} passed, ${totals.failed} failed${skipped}`;

@@ -10,20 +10,20 @@ const assertType = <T extends true>(value: T) => value;
 describe('public types', () => {
   it('types every tag and every event', () => {
     const check = () => {
-      const created = document.createElement('mail-folder-tree');
-      assertType<Equal<typeof created, MailFolderTree>>(true);
-      const found = document.querySelector('mail-message-list');
-      assertType<Equal<typeof found, MailMessageList | null>>(true);
+      const _created = document.createElement('mail-folder-tree');
+      assertType<Equal<typeof _created, MailFolderTree>>(true);
+      const _found = document.querySelector('mail-message-list');
+      assertType<Equal<typeof _found, MailMessageList | null>>(true);
       assertType<Equal<HTMLElementTagNameMap['mail-message-list'], MailMessageList>>(true);
       assertType<Equal<HTMLElementTagNameMap['mail-backend-provider'], MailBackendProvider>>(true);
-      document.addEventListener('mail-folder-select', (event) => {
-        assertType<Equal<typeof event.detail.folder.id, string>>(true);
+      document.addEventListener('mail-folder-select', (_event) => {
+        assertType<Equal<typeof _event.detail.folder.id, string>>(true);
       });
-      document.addEventListener('mail-error', (event) => {
-        assertType<Equal<typeof event.detail.error, MailError>>(true);
+      document.addEventListener('mail-error', (_event) => {
+        assertType<Equal<typeof _event.detail.error, MailError>>(true);
       });
-      document.addEventListener('mail-open', (event) => {
-        assertType<Equal<typeof event.detail.message.subject, string>>(true);
+      document.addEventListener('mail-open', (_event) => {
+        assertType<Equal<typeof _event.detail.message.subject, string>>(true);
       });
     };
     expect(check).to.be.a('function');
@@ -32,8 +32,8 @@ describe('public types', () => {
   it('derives operation types from the route table', () => {
     const check = async (backend: MailBackend) => {
       assertType<Equal<OperationInput<'getMessage'>, { id: string }>>(true);
-      const page: OperationOutput<'listMessages'> = await backend.listMessages({ folderId: 'INBOX' });
-      assertType<Equal<typeof page.nextCursor, string | null>>(true);
+      const _page: OperationOutput<'listMessages'> = await backend.listMessages({ folderId: 'INBOX' });
+      assertType<Equal<typeof _page.nextCursor, string | null>>(true);
       // @ts-expect-error folderId is required
       await backend.listMessages({});
       // @ts-expect-error the account read model has no password

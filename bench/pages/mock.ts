@@ -11,8 +11,14 @@ expose(async () => {
   const page = await medianMs(() => backend.listMessages({ folderId: inbox.id, limit: 50 }));
   let query = 0;
   const words = ['invoice', 'factura', 'meeting', 'reunión', 'project', 'pedido', 'newsletter', 'contrato'];
-  const search = await medianMs(() => backend.listMessages({ folderId: inbox.id, text: words[query++ % words.length], limit: 50 }));
-  const deepSearch = await medianMs(() => backend.listMessages({ folderId: inbox.id, text: 'zz-no-such-word-zz', limit: 50 }), 5, 1);
+  const search = await medianMs(() =>
+    backend.listMessages({ folderId: inbox.id, text: words[query++ % words.length], limit: 50 }),
+  );
+  const deepSearch = await medianMs(
+    () => backend.listMessages({ folderId: inbox.id, text: 'zz-no-such-word-zz', limit: 50 }),
+    5,
+    1,
+  );
   return {
     'mock.seed.100k': { value: round(seedMs), unit: 'ms' },
     'mock.page.100k': { value: page, unit: 'ms' },

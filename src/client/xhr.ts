@@ -40,13 +40,24 @@ export function sendWithXhr(upload: XhrUpload): Promise<Response> {
       if (name !== 'content-type') xhr.setRequestHeader(name, value);
     });
     // Set before send(): a listener added later may miss events, or not be allowed at all.
+    // Progress is reported in bytes of the file, not of the multipart body around it, and always ends at the
+    // file's size: browsers may send no progress event at all for a small body.
+    let reported = -1;
+    const report = (loaded: number) => {
+      if (loaded <= reported) return;
+      reported = loaded;
+      upload.onProgress?.({ loaded, total: upload.size });
+    };
     xhr.upload.onprogress = (event) => {
       upload.onActivity?.();
-      upload.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : upload.size });
+      const fraction = event.lengthComputable && event.total > 0 ? event.loaded / event.total : 0;
+      report(Math.min(upload.size, Math.round(fraction * upload.size)));
     };
+    xhr.upload.onload = () => report(upload.size);
     xhr.onload = () => {
       settle();
       if (xhr.status === 0) return reject(new TypeError('The upload failed.'));
+      if (xhr.status >= 200 && xhr.status < 300) report(upload.size);
       const body = NULL_BODY_STATUSES.has(xhr.status) ? null : (xhr.response as Blob | null);
       resolve(new Response(body, { status: xhr.status, statusText: xhr.statusText, headers: parseHeaders(xhr) }));
     };

@@ -49,6 +49,9 @@ async function allMessages(backend: MailBackend, folderId: string, limit = 200):
   throw new Error('paging never ended');
 }
 
+const everyoneOf = (draft: { to: { address: string }[]; cc: { address: string }[] }) =>
+  [...draft.to, ...draft.cc].map((a) => a.address.toLowerCase());
+
 const settings = (password?: string | null): MailServerSettingsInput => ({
   preset: 'custom',
   incoming: { protocol: 'imap', host: 'imap.acme.example', port: 993, security: 'tls' },
@@ -369,9 +372,18 @@ export function describeMailBackendContract(name: string, factory: HarnessFactor
 
       it('leaves the user out of reply-all', async () => {
         const identities = new Set((await backend.listIdentities()).items.map((a) => a.address.toLowerCase()));
-        const many = (await allMessages(backend, inbox.id)).find((m) => m.to.length + m.cc.length > 1)!;
+        const me = (await backend.listIdentities()).items[0]!;
+        await harness.deliver({
+          subject: 'Team plan',
+          from: { name: 'Bob', address: 'bob@acme.example' },
+          to: [me, { address: 'carol@acme.example' }, { address: 'BOB@acme.example' }],
+          text: 'Plan attached.',
+        });
+        const many = (await backend.listMessages({ folderId: inbox.id, subject: 'Team plan' })).items[0]!;
         const draft = await backend.prefillDraft({ id: many.id, mode: 'reply-all' });
-        const everyone = [...draft.to, ...draft.cc].map((a) => a.address.toLowerCase());
+        expect(draft.to.map((a) => a.address.toLowerCase())).to.include('bob@acme.example');
+        expect(everyoneOf(draft)).to.include('carol@acme.example');
+        const everyone = everyoneOf(draft);
         for (const address of everyone) expect(identities.has(address), address).to.equal(false);
         expect(new Set(everyone).size).to.equal(everyone.length);
       });
@@ -568,6 +580,8 @@ export function describeMailBackendContract(name: string, factory: HarnessFactor
       it("lists a record's mails, links one and unlinks it", async () => {
         const records = (await backend.searchRecords({ objectName: 'customers', query: '' })).items;
         expect(records.length).to.be.greaterThan(0);
+        const existing = (await backend.listLinkConfigs()).items.map((c) => c.objectName);
+        if (existing.includes('customers')) await backend.deleteLinkConfig({ objectName: 'customers' });
         const unconfigured = await backend.listRecordMails({ objectName: 'customers', objectId: records[0]!.objectId });
         expect(unconfigured.configured).to.equal(false);
         await backend.saveLinkConfig(config('customers'));

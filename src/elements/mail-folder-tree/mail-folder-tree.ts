@@ -5,6 +5,7 @@ import { FOLDER_ROLES, MailError, type Folder } from '../../core/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
+import { icon } from '../base/icons.js';
 import { folderTreeStyles } from './mail-folder-tree.styles.js';
 
 /** Detail of `mail-folder-select`. */
@@ -123,7 +124,7 @@ export class MailFolderTree extends MailElement {
         @click=${(event: Event) => this.onClick(event, node)}
         @keydown=${this.onKeyDown}
       >
-        <span class="toggle" aria-hidden="true">${children.length ? '›' : ''}</span>
+        <span class="toggle" aria-hidden="true">${children.length ? icon('chevron', 14) : nothing}</span>
         <span part="folder-name" title=${folder.path}>${name}</span>
         ${
           folder.unread

@@ -76,6 +76,9 @@ export const messageListStyles = css`
     gap: 0.25rem;
     color: var(--_text-muted);
   }
+  [part~='mark'] {
+    display: inline-flex;
+  }
   [part~='mark'][data-mark='flagged'] {
     color: var(--_warning);
   }

@@ -12,6 +12,7 @@ import {
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
+import { icon, type IconName } from '../base/icons.js';
 import { messageListStyles } from './mail-message-list.styles.js';
 
 /** Detail of `mail-open` and `mail-select`. */
@@ -190,23 +191,27 @@ export class MailMessageList extends MailElement {
   }
 
   private renderMarks(message: MessageSummary): TemplateResult[] {
-    const marks: [boolean, 'unread' | 'flagged' | 'attachment' | 'answered' | 'forwarded' | 'linked', string][] = [
-      [!message.flags.seen, 'unread', ''],
-      [message.flags.flagged, 'flagged', '★'],
-      [message.hasAttachments, 'attachment', '📎'],
-      [message.flags.answered, 'answered', '↩'],
-      [message.flags.forwarded, 'forwarded', '↪'],
-      [message.linked, 'linked', '🔗'],
+    const marks: [boolean, 'flagged' | 'attachment' | 'answered' | 'forwarded' | 'linked', IconName][] = [
+      [message.flags.flagged, 'flagged', 'star'],
+      [message.hasAttachments, 'attachment', 'paperclip'],
+      [message.flags.answered, 'answered', 'reply'],
+      [message.flags.forwarded, 'forwarded', 'forward'],
+      [message.linked, 'linked', 'link'],
     ];
-    return marks
-      .filter(([shown]) => shown)
-      .map(
-        ([, name, symbol]) =>
-          html`<span part="mark" data-mark=${name} title=${this.localize.term(`mark.${name}`)}
-            ><span aria-hidden="true">${symbol}</span
-            ><span class="visually-hidden">${this.localize.term(`mark.${name}`)}</span></span
-          >`,
-      );
+    const unread = message.flags.seen
+      ? []
+      : [html`<span class="visually-hidden" data-mark="unread">${this.localize.term('mark.unread')}</span>`];
+    return [
+      ...unread,
+      ...marks
+        .filter(([shown]) => shown)
+        .map(
+          ([, name, glyph]) =>
+            html`<span part="mark" data-mark=${name} title=${this.localize.term(`mark.${name}`)}
+              >${icon(glyph, 14)}<span class="visually-hidden">${this.localize.term(`mark.${name}`)}</span></span
+            >`,
+        ),
+    ];
   }
 
   private currentItems(): MessageSummary[] {
