@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { mockServiceWorkerMiddleware } from './scripts/dev-middleware.mjs';
+import { probeMiddleware } from './scripts/probe-middleware.mjs';
 
 export const chromeArgs = [
   '--no-sandbox',
@@ -15,12 +16,16 @@ export const chromeArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Test pages run side by side in tabs: keep background tabs' timers and animation frames running.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  middleware: [mockServiceWorkerMiddleware],
+  middleware: [mockServiceWorkerMiddleware, probeMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
@@ -30,7 +35,8 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   // Lit's one-time dev-mode notice is noise in every file; anything else the browser logs is shown.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  concurrency: 2,
+  // One page at a time: every page that mocks the API shares the origin's one service worker.
+  concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
 };

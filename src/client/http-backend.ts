@@ -184,6 +184,18 @@ export class HttpMailBackend implements MailBackend {
   revokeAuthorization(input: In<'revokeAuthorization'>, options?: CallOptions): Promise<Out<'revokeAuthorization'>> {
     return this.call('revokeAuthorization', input, options);
   }
+  getRemoteContentPolicy(
+    input?: In<'getRemoteContentPolicy'>,
+    options?: CallOptions,
+  ): Promise<Out<'getRemoteContentPolicy'>> {
+    return this.call('getRemoteContentPolicy', input, options);
+  }
+  allowRemoteContent(input: In<'allowRemoteContent'>, options?: CallOptions): Promise<Out<'allowRemoteContent'>> {
+    return this.call('allowRemoteContent', input, options);
+  }
+  revokeRemoteContent(input: In<'revokeRemoteContent'>, options?: CallOptions): Promise<Out<'revokeRemoteContent'>> {
+    return this.call('revokeRemoteContent', input, options);
+  }
   getModuleStatus(input?: In<'getModuleStatus'>, options?: CallOptions): Promise<Out<'getModuleStatus'>> {
     return this.call('getModuleStatus', input, options);
   }

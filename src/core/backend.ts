@@ -104,6 +104,16 @@ export interface MailBackend {
   ): Promise<Out<'getAuthorizationStatus'>>;
   revokeAuthorization(input: In<'revokeAuthorization'>, options?: CallOptions): Promise<Out<'revokeAuthorization'>>;
 
+  // --- privacy
+  /** The senders (addresses or `@domains`) whose mail shows remote content without asking. */
+  getRemoteContentPolicy(
+    input?: In<'getRemoteContentPolicy'>,
+    options?: CallOptions,
+  ): Promise<Out<'getRemoteContentPolicy'>>;
+  /** Always show remote content from this sender ("always allow"); revocable. */
+  allowRemoteContent(input: In<'allowRemoteContent'>, options?: CallOptions): Promise<Out<'allowRemoteContent'>>;
+  revokeRemoteContent(input: In<'revokeRemoteContent'>, options?: CallOptions): Promise<Out<'revokeRemoteContent'>>;
+
   // --- module
   getModuleStatus(input?: In<'getModuleStatus'>, options?: CallOptions): Promise<Out<'getModuleStatus'>>;
   /** Administrators only (`forbidden` otherwise). */

@@ -10,6 +10,7 @@ export * from './account.js';
 export * from './oauth.js';
 export * from './links.js';
 export * from './capabilities.js';
+export * from './privacy.js';
 export * from './errors.js';
 export * from './routes.js';
 export * from './wire.js';

@@ -16,6 +16,7 @@ import {
   TestConnectionRequest,
 } from './account.js';
 import { Capabilities } from './capabilities.js';
+import { RemoteContentPolicy, SenderRef } from './privacy.js';
 import {
   AddressSuggestions,
   Draft,
@@ -172,6 +173,10 @@ export const routes = {
   completeAuthorization: json('POST', '/oauth/complete', CompleteAuthorizationRequest, AuthorizationStatus),
   getAuthorizationStatus: json('GET', '/oauth/endpoints/:endpointId/status', EndpointRef, AuthorizationStatus),
   revokeAuthorization: json('POST', '/oauth/endpoints/:endpointId/revoke', EndpointRef, AuthorizationStatus),
+  // privacy: senders whose remote content loads without asking
+  getRemoteContentPolicy: json('GET', '/remote-content', Empty, RemoteContentPolicy),
+  allowRemoteContent: json('POST', '/remote-content/allow', SenderRef, RemoteContentPolicy),
+  revokeRemoteContent: json('POST', '/remote-content/revoke', SenderRef, RemoteContentPolicy),
   // module
   getModuleStatus: json('GET', '/module', Empty, ModuleStatus),
   setModuleEnabled: json('PUT', '/module', SetModuleEnabledRequest, ModuleStatus),

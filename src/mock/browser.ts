@@ -12,7 +12,11 @@ export interface MockWorkerOptions extends MemoryMailBackendOptions {
   baseUrl?: string;
   /** A backend to serve instead of a new seeded one. */
   backend?: MemoryMailBackend;
-  /** What to do with requests no handler answers: `bypass` (default), `warn` or `error`. */
+  /**
+   * What to do with requests no handler answers: `bypass` (default) lets them through; `error` fails those that
+   * would leave the page's own server (another origin) or that are meant for the API, and lets the page's own files
+   * through; `warn` prints them.
+   */
   onUnhandledRequest?: 'bypass' | 'warn' | 'error';
   /** The URL of msw's worker script. Default `/mockServiceWorker.js`. */
   workerUrl?: string;
@@ -28,6 +32,20 @@ export interface MockWorker {
 
 let running: MockWorker | undefined;
 
+type UnhandledCallback = (args: { frame: { data?: unknown }; defaults: { warn(): void; error(): void } }) => void;
+
+/** `error` for requests that would reach a network or a missing API route; the page's own files pass. */
+function unhandledStrategy(strategy: 'bypass' | 'warn' | 'error', baseUrl: string): 'bypass' | 'warn' | UnhandledCallback {
+  if (strategy !== 'error') return strategy;
+  const api = new URL(baseUrl, location.href);
+  return ({ frame, defaults }) => {
+    const request = (frame.data as { request?: Request } | undefined)?.request;
+    if (!request) return defaults.error();
+    const url = new URL(request.url);
+    if (url.origin !== location.origin || url.pathname.startsWith(api.pathname)) defaults.error();
+  };
+}
+
 /** Starts (or reuses) the service worker and serves the backend at `baseUrl`. */
 export async function startMockWorker(options: MockWorkerOptions = {}): Promise<MockWorker> {
   const baseUrl = options.baseUrl ?? '/api/mail';
@@ -39,7 +57,7 @@ export async function startMockWorker(options: MockWorkerOptions = {}): Promise<
   const worker = setupWorker(...createMailHandlers(backend, { baseUrl }));
   await worker.start({
     quiet: true,
-    onUnhandledFrame: options.onUnhandledRequest ?? 'bypass',
+    onUnhandledFrame: unhandledStrategy(options.onUnhandledRequest ?? 'bypass', baseUrl),
     serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
   });
   const handle: MockWorker = {

@@ -88,6 +88,7 @@ export class Faults {
     this.consume(source === own ? op : '*', source);
     const message = source.message ?? MESSAGES[code];
     const error = new MailError(code === 'offline' ? 'network' : code, message, {
+      cause: INJECTED,
       ...(code === 'rate-limited' ? { retryAfter: source.retryAfter ?? 30 } : {}),
       ...(code === 'validation' ? { issues: [{ path: [], message }] } : {}),
     });
@@ -121,6 +122,14 @@ export class Faults {
 
 function failing(spec: FaultSpec | undefined): boolean {
   return spec?.error !== undefined && spec.times !== 0;
+}
+
+/** The cause of every injected error, so the HTTP layer does not log them as real failures. */
+export const INJECTED = Symbol.for('mail-elements.injected-fault');
+
+/** True for an error that `Faults` made on purpose. */
+export function isInjected(error: unknown): boolean {
+  return error instanceof MailError && error.cause === INJECTED;
 }
 
 /** Waits `ms`, rejecting with the signal's `MailError` as soon as it aborts. */

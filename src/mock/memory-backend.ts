@@ -466,6 +466,7 @@ export class MemoryMailBackend implements MailBackend {
   private account: MailServerSettings | null = null;
   private password: string | undefined;
   private moduleEnabled: boolean;
+  private readonly trustedSenders = new Set<string>();
   private readonly isAdmin: boolean;
   private readonly consentUrl: string;
   private readonly clock: () => number;
@@ -1805,6 +1806,34 @@ export class MemoryMailBackend implements MailBackend {
       this.authorizations.set(endpointId, status);
       return { ...status };
     });
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // privacy
+
+  getRemoteContentPolicy(
+    input?: In<'getRemoteContentPolicy'>,
+    options?: CallOptions,
+  ): Promise<Out<'getRemoteContentPolicy'>> {
+    return this.call('getRemoteContentPolicy', input, options, () => this.remoteContentPolicy());
+  }
+
+  allowRemoteContent(input: In<'allowRemoteContent'>, options?: CallOptions): Promise<Out<'allowRemoteContent'>> {
+    return this.call('allowRemoteContent', input, options, ({ sender }) => {
+      this.trustedSenders.add(sender);
+      return this.remoteContentPolicy();
+    });
+  }
+
+  revokeRemoteContent(input: In<'revokeRemoteContent'>, options?: CallOptions): Promise<Out<'revokeRemoteContent'>> {
+    return this.call('revokeRemoteContent', input, options, ({ sender }) => {
+      this.trustedSenders.delete(sender);
+      return this.remoteContentPolicy();
+    });
+  }
+
+  private remoteContentPolicy(): Out<'getRemoteContentPolicy'> {
+    return { allowedSenders: [...this.trustedSenders].sort() };
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { HttpResponse, http } from 'msw';
 import type { Operation } from '../core/index.js';
 import { OPERATIONS, routes } from '../core/index.js';
 import { createMailRouter } from '../server/index.js';
-import { sleep } from './faults.js';
+import { isInjected, sleep } from './faults.js';
 import type { MemoryMailBackend } from './memory-backend.js';
 
 export interface MailHandlersOptions {
@@ -38,7 +38,13 @@ function routeMatcher(): (method: string, path: string) => Operation | undefined
 export function createMailHandlers(backend: MemoryMailBackend, options: MailHandlersOptions = {}) {
   const baseUrl = (options.baseUrl ?? '/api/mail').replace(/\/+$/, '');
   const basePath = /^https?:/i.test(baseUrl) ? new URL(baseUrl).pathname.replace(/\/+$/, '') : baseUrl;
-  const router = createMailRouter(backend, { basePath });
+  // Injected faults are the point of a story or test; anything else the router meets is worth a console line.
+  const router = createMailRouter(backend, {
+    basePath,
+    onError: (error, request) => {
+      if (!isInjected(error)) console.error(`[mail-elements] mock ${request.method} ${request.url} failed:`, error);
+    },
+  });
   const match = routeMatcher();
   return [
     http.all(`${baseUrl}/*`, async ({ request }) => {

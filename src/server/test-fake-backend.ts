@@ -350,6 +350,18 @@ export class FakeMailBackend implements MailBackend {
       state: 'not-authorized' as const,
     }));
   }
+  getRemoteContentPolicy(
+    input?: In<'getRemoteContentPolicy'>,
+    options?: CallOptions,
+  ): Promise<Out<'getRemoteContentPolicy'>> {
+    return this.run('getRemoteContentPolicy', input, options, () => ({ allowedSenders: ['@acme.example'] }));
+  }
+  allowRemoteContent(input: In<'allowRemoteContent'>, options?: CallOptions): Promise<Out<'allowRemoteContent'>> {
+    return this.run('allowRemoteContent', input, options, () => ({ allowedSenders: [input.sender] }));
+  }
+  revokeRemoteContent(input: In<'revokeRemoteContent'>, options?: CallOptions): Promise<Out<'revokeRemoteContent'>> {
+    return this.run('revokeRemoteContent', input, options, () => ({ allowedSenders: [] }));
+  }
   getModuleStatus(input?: In<'getModuleStatus'>, options?: CallOptions): Promise<Out<'getModuleStatus'>> {
     return this.run('getModuleStatus', input, options, () => ({ enabled: true, canManage: true, unread: 3 }));
   }

@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import {
   Capabilities,
   Folder,
+  isSenderTrusted,
   MailError,
   Message,
   MessageSummary,
@@ -540,6 +541,22 @@ export function describeMailBackendContract(name: string, factory: HarnessFactor
         await rejectsWith(backend.completeAuthorization(answer), 'validation');
         const revoked = await backend.revokeAuthorization({ endpointId: endpoint.id });
         expect(revoked.state).to.equal('not-authorized');
+      });
+    });
+
+    describe('remote content policy', () => {
+      it('trusts a sender or a domain until revoked, and refuses anything else', async () => {
+        expect((await backend.getRemoteContentPolicy()).allowedSenders).to.deep.equal([]);
+        await backend.allowRemoteContent({ sender: 'news@shop.example' });
+        const policy = await backend.allowRemoteContent({ sender: '@acme.example' });
+        expect(policy.allowedSenders).to.have.members(['news@shop.example', '@acme.example']);
+        expect(isSenderTrusted(policy, 'Ana@ACME.example')).to.equal(true);
+        expect(isSenderTrusted(policy, 'news@other.example')).to.equal(false);
+        const revoked = await backend.revokeRemoteContent({ sender: 'news@shop.example' });
+        expect(revoked.allowedSenders).to.deep.equal(['@acme.example']);
+        for (const sender of ['News@Shop.example', 'shop.example', '@', 'a@b\r\nX: y', '']) {
+          await rejectsWith(backend.allowRemoteContent({ sender }), 'validation');
+        }
       });
     });
 

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { MailError, type MailBackend } from '../../core/index.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { hostStyles } from '../../styles/tokens.js';
@@ -21,12 +21,19 @@ export class MailElement extends LitElement {
   static override styles = [hostStyles];
 
   /**
-   * The backend this element talks to. Provided by the nearest `<mail-backend-provider>`; setting it directly
-   * overrides the provider.
+   * A backend for this element alone. When unset, the element uses the nearest `<mail-backend-provider>`'s.
    */
-  @consume({ context: backendContext, subscribe: true })
   @property({ attribute: false })
   backend: MailBackend | undefined = undefined;
+
+  @consume({ context: backendContext, subscribe: true })
+  @state()
+  private providedBackend: MailBackend | undefined = undefined;
+
+  /** The backend in use: the element's own `backend`, else the nearest provider's. */
+  get activeBackend(): MailBackend | undefined {
+    return this.backend ?? this.providedBackend;
+  }
 
   protected readonly localize = new LocalizeController(this);
 

@@ -71,7 +71,7 @@ export class MailFolderTree extends MailElement {
         throw this.reportError(error, 'listFolders');
       }
     },
-    args: () => [this.backend, this.revision] as const,
+    args: () => [this.activeBackend, this.revision] as const,
   });
 
   /** Loads the folders again (after counts change). */

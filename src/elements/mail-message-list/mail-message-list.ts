@@ -89,7 +89,7 @@ export class MailMessageList extends MailElement {
         throw this.reportError(error, 'listMessages');
       }
     },
-    args: () => [this.backend, this.folder, this.pageSize, this.filter, this.revision] as const,
+    args: () => [this.activeBackend, this.folder, this.pageSize, this.filter, this.revision] as const,
   });
 
   /** Lists the folder again from the top. */
@@ -99,7 +99,7 @@ export class MailMessageList extends MailElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const keys: PropertyKey[] = ['backend', 'folder', 'pageSize', 'filter', 'revision'];
+    const keys: PropertyKey[] = ['backend', 'providedBackend', 'folder', 'pageSize', 'filter', 'revision'];
     if (keys.some((key) => (changed as Map<PropertyKey, unknown>).has(key))) {
       this.extra = [];
       this.extraCursor = undefined;
@@ -219,7 +219,7 @@ export class MailMessageList extends MailElement {
   }
 
   private async loadMore(cursor: string | null): Promise<void> {
-    const backend = this.backend;
+    const backend = this.activeBackend;
     if (!backend || !cursor || this.loadingMore) return;
     this.loadingMore = true;
     this.moreError = undefined;
