@@ -40,7 +40,9 @@ const server = createServer(async (request, response) => {
   const name = new URL(request.url, 'http://127.0.0.1').pathname.slice(1) || 'index.html';
   if (name === 'index.html') {
     response.writeHead(200, { 'content-type': 'text/html' });
-    response.end('<!doctype html><html lang="en"><body style="margin:0"></body></html>');
+    response.end(
+      '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body style="margin:0"></body></html>',
+    );
     return;
   }
   try {

@@ -6,6 +6,7 @@ import type { MailBackend } from '../../core/index.js';
 import { backendContext } from '../base/context.js';
 
 /**
+ * @tagname mail-backend-provider
  * @summary Gives every mail element inside it a backend: its own `backend` property, or an HTTP backend built from
  * `base-url`, so plain HTML with no script of its own works.
  *

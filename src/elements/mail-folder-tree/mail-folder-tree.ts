@@ -38,6 +38,7 @@ export function buildFolderTree(folders: readonly Folder[]): FolderNode[] {
 }
 
 /**
+ * @tagname mail-folder-tree
  * @summary The folder tree: role folders first (Inbox, Drafts, Sent, Archive, Junk, Trash), then custom folders
  * nested, with unread counts. An ARIA tree, usable by keyboard.
  *

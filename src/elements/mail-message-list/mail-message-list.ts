@@ -28,6 +28,7 @@ interface Loaded {
 }
 
 /**
+ * @tagname mail-message-list
  * @summary The messages of one folder, newest first, fetched by cursor: sender (or recipients in Sent and Drafts),
  * subject, snippet, date, and marks for unread, flagged, attachments, answered, forwarded and linked.
  *
