@@ -1,7 +1,7 @@
 // Secrets are write-only: a password and a client secret saved through the router never come back in any response
 // body of any route, error answers included.
 import { expect } from '@open-wc/testing';
-import { OPERATIONS, encodeRequest, routes, type Operation } from '../src/core/index.js';
+import { OPERATIONS, encodeRequest, routes, type Operation, type RouteSpec } from '../src/core/index.js';
 import { MemoryMailBackend } from '../src/mock/index.js';
 import { createMailRouter } from '../src/server/index.js';
 
@@ -16,7 +16,7 @@ describe('write-only secrets', () => {
     const bodies: string[] = [];
 
     const send = async (operation: Operation, input: Record<string, unknown>) => {
-      const route = routes[operation];
+      const route: RouteSpec = routes[operation];
       const { path, query, body } = encodeRequest(route, input);
       const url = `${BASE}${path}${query.size ? `?${query}` : ''}`;
       const request = route.upload
