@@ -35,7 +35,10 @@ let running: MockWorker | undefined;
 type UnhandledCallback = (args: { frame: { data?: unknown }; defaults: { warn(): void; error(): void } }) => void;
 
 /** `error` for requests that would reach a network or a missing API route; the page's own files pass. */
-function unhandledStrategy(strategy: 'bypass' | 'warn' | 'error', baseUrl: string): 'bypass' | 'warn' | UnhandledCallback {
+function unhandledStrategy(
+  strategy: 'bypass' | 'warn' | 'error',
+  baseUrl: string,
+): 'bypass' | 'warn' | UnhandledCallback {
   if (strategy !== 'error') return strategy;
   const api = new URL(baseUrl, location.href);
   return ({ frame, defaults }) => {

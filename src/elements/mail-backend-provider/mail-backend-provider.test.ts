@@ -19,7 +19,9 @@ describe('<mail-backend-provider>', () => {
   it('builds an HTTP backend from base-url for every element inside it', async () => {
     await useMockApi();
     const provider = await fixture<MailBackendProvider>(html`
-      <mail-backend-provider base-url="/api/mail"><div><mail-folder-tree></mail-folder-tree></div></mail-backend-provider>
+      <mail-backend-provider base-url="/api/mail"
+        ><div><mail-folder-tree></mail-folder-tree></div
+      ></mail-backend-provider>
     `);
     const tree = provider.querySelector('mail-folder-tree')!;
     await until(() => tree.activeBackend instanceof HttpMailBackend, 4000, 'the provided backend');
@@ -30,7 +32,9 @@ describe('<mail-backend-provider>', () => {
     const first = new MemoryMailBackend({ messages: 10 });
     const second = new MemoryMailBackend({ messages: 10 });
     const provider = await fixture<MailBackendProvider>(html`
-      <mail-backend-provider base-url="/api/mail" .backend=${first}><mail-folder-tree></mail-folder-tree></mail-backend-provider>
+      <mail-backend-provider base-url="/api/mail" .backend=${first}
+        ><mail-folder-tree></mail-folder-tree
+      ></mail-backend-provider>
     `);
     const tree = provider.querySelector<MailFolderTree>('mail-folder-tree')!;
     await until(() => tree.activeBackend === first, 4000, 'first backend');

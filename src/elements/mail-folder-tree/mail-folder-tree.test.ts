@@ -7,15 +7,20 @@ import type { MemoryMailBackend } from '../../mock/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
 
 async function mount(lang = 'en', selected = 'inbox'): Promise<MailFolderTree> {
-  const root = await fixture(html`<div lang=${lang}>
-    <mail-backend-provider base-url=${API}><mail-folder-tree selected=${selected}></mail-folder-tree></mail-backend-provider>
-  </div>`);
+  const root = await fixture(
+    html`<div lang=${lang}>
+      <mail-backend-provider base-url=${API}
+        ><mail-folder-tree selected=${selected}></mail-folder-tree
+      ></mail-backend-provider>
+    </div>`,
+  );
   const tree = root.querySelector('mail-folder-tree')!;
   await until(() => shadowAll(tree, '[role="treeitem"]').length > 0 || !!shadow(tree, '[part~="error"]'), 4000, 'tree');
   return tree;
 }
 
-const names = (tree: MailFolderTree) => shadowAll(tree, '[part~="folder-name"]').map((node) => node.textContent?.trim());
+const names = (tree: MailFolderTree) =>
+  shadowAll(tree, '[part~="folder-name"]').map((node) => node.textContent?.trim());
 const item = (tree: MailFolderTree, id: string) => shadow(tree, `[role="treeitem"][data-id="${id}"]`)!;
 
 describe('<mail-folder-tree>', () => {
@@ -36,7 +41,9 @@ describe('<mail-folder-tree>', () => {
     });
     it('passes axe while loading', async () => {
       backend.faults.set('listFolders', { latencyMs: 5000 });
-      const root = await fixture(html`<mail-backend-provider base-url=${API}><mail-folder-tree></mail-folder-tree></mail-backend-provider>`);
+      const root = await fixture(
+        html`<mail-backend-provider base-url=${API}><mail-folder-tree></mail-folder-tree></mail-backend-provider>`,
+      );
       const tree = root.querySelector('mail-folder-tree')!;
       await until(() => !!shadow(tree, '[aria-busy="true"]'), 2000, 'skeleton');
       await expect(tree).to.be.accessible();
@@ -89,7 +96,9 @@ describe('<mail-folder-tree>', () => {
     const tree = await mount();
     item(tree, 'inbox').focus();
     const press = async (key: string) => {
-      tree.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      tree.shadowRoot!.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, composed: true }),
+      );
       await tree.updateComplete;
       await new Promise((resolve) => setTimeout(resolve));
     };
@@ -148,7 +157,13 @@ describe('<mail-folder-tree>', () => {
       total: 0,
       selectable: true,
     });
-    const tree = buildFolderTree([folder('z', null), folder('t', null, 'trash'), folder('c', 'z'), folder('i', null, 'inbox'), folder('orphan', 'gone')]);
+    const tree = buildFolderTree([
+      folder('z', null),
+      folder('t', null, 'trash'),
+      folder('c', 'z'),
+      folder('i', null, 'inbox'),
+      folder('orphan', 'gone'),
+    ]);
     expect(tree.map((node) => node.folder.id)).to.deep.equal(['i', 't', 'orphan', 'z']);
     expect(tree[3]!.children.map((node) => node.folder.id)).to.deep.equal(['c']);
   });

@@ -6,17 +6,15 @@ import type { MemoryMailBackend } from '../../mock/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
 
 async function mount(folder = 'inbox', extra = {}, lang = 'en'): Promise<MailMessageList> {
-  const root = await fixture(html`<div lang=${lang}>
-    <mail-backend-provider base-url=${API}>
-      <mail-message-list folder=${folder} .filter=${extra}></mail-message-list>
-    </mail-backend-provider>
-  </div>`);
-  const list = root.querySelector('mail-message-list')!;
-  await until(
-    () => !!shadow(list, '[part="list"], [part~="empty"], [part~="error"]'),
-    4000,
-    'the list to settle',
+  const root = await fixture(
+    html`<div lang=${lang}>
+      <mail-backend-provider base-url=${API}>
+        <mail-message-list folder=${folder} .filter=${extra}></mail-message-list>
+      </mail-backend-provider>
+    </div>`,
   );
+  const list = root.querySelector('mail-message-list')!;
+  await until(() => !!shadow(list, '[part="list"], [part~="empty"], [part~="error"]'), 4000, 'the list to settle');
   return list;
 }
 
@@ -45,9 +43,11 @@ describe('<mail-message-list>', () => {
     });
     it('passes axe while loading', async () => {
       backend.faults.set('listMessages', { latencyMs: 5000 });
-      const root = await fixture(html`<mail-backend-provider base-url=${API}
-        ><mail-message-list folder="inbox"></mail-message-list
-      ></mail-backend-provider>`);
+      const root = await fixture(
+        html`<mail-backend-provider base-url=${API}
+          ><mail-message-list folder="inbox"></mail-message-list
+        ></mail-backend-provider>`,
+      );
       const list = root.querySelector('mail-message-list')!;
       await until(() => !!shadow(list, '[aria-busy="true"]'), 2000, 'skeleton');
       await expect(list).to.be.accessible();
@@ -62,9 +62,11 @@ describe('<mail-message-list>', () => {
   });
 
   it('takes its page size from the page-size attribute', async () => {
-    const root = await fixture(html`<mail-backend-provider base-url=${API}
-      ><mail-message-list folder="inbox" page-size="7"></mail-message-list
-    ></mail-backend-provider>`);
+    const root = await fixture(
+      html`<mail-backend-provider base-url=${API}
+        ><mail-message-list folder="inbox" page-size="7"></mail-message-list
+      ></mail-backend-provider>`,
+    );
     const list = root.querySelector('mail-message-list')!;
     await until(() => rows(list).length > 0, 4000, 'rows');
     expect(list.pageSize).to.equal(7);
@@ -78,7 +80,9 @@ describe('<mail-message-list>', () => {
     const message = page.items[0]!;
     expect(first.dataset.id).to.equal(message.id);
     expect(first.querySelector('[part~="subject"]')!.textContent).to.include(message.subject);
-    expect(first.querySelector('[part~="sender"]')!.textContent).to.include(message.from!.name ?? message.from!.address);
+    expect(first.querySelector('[part~="sender"]')!.textContent).to.include(
+      message.from!.name ?? message.from!.address,
+    );
     expect(first.querySelector('time')!.getAttribute('datetime')).to.equal(message.date);
     const flagged = page.items.findIndex((item) => item.flags.flagged);
     expect(rows(list)[flagged]!.querySelector('[data-mark="flagged"]')).to.exist;
@@ -109,7 +113,9 @@ describe('<mail-message-list>', () => {
     const list = await mount();
     rows(list)[0]!.focus();
     const press = (key: string) =>
-      list.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      list.shadowRoot!.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, composed: true }),
+      );
     setTimeout(() => press('ArrowDown'));
     const selected = await oneEvent(list, 'mail-select');
     expect(selected.detail.message.id).to.equal(rows(list)[1]!.dataset.id);
