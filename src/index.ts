@@ -4,6 +4,7 @@
 import './define/mail-backend-provider.js';
 import './define/mail-folder-tree.js';
 import './define/mail-message-list.js';
+import './define/mail-message-view.js';
 
 export * from './elements/index.js';
 export { LocalizeController, registerTranslations, type Translations } from './i18n/localize.js';

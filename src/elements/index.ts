@@ -4,3 +4,9 @@ export { backendContext } from './base/context.js';
 export { MailBackendProvider } from './mail-backend-provider/mail-backend-provider.js';
 export { MailFolderTree, buildFolderTree, type FolderSelectDetail } from './mail-folder-tree/mail-folder-tree.js';
 export { MailMessageList, type MessageEventDetail } from './mail-message-list/mail-message-list.js';
+export {
+  MailMessageView,
+  type MessageViewEventDetail,
+  type RemoteContentEventDetail,
+  type ReplyEventDetail,
+} from './mail-message-view/mail-message-view.js';

@@ -1,5 +1,8 @@
+import { messageView } from './en/message-view.js';
+
 /** English strings. The source of truth for the keys: every other language is typed against this table. */
 export const en = {
+  ...messageView,
   'error.network': 'Cannot reach the mail server. Check your connection.',
   'error.timeout': 'The mail server took too long to answer.',
   'error.aborted': 'The request was cancelled.',

@@ -1,6 +1,8 @@
 import type { Translations } from './en.js';
+import { messageView } from './es/message-view.js';
 
 export const es: Translations = {
+  ...messageView,
   'error.network': 'No se puede contactar con el servidor de correo. Compruebe la conexión.',
   'error.timeout': 'El servidor de correo ha tardado demasiado en responder.',
   'error.aborted': 'Se ha cancelado la solicitud.',

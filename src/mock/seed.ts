@@ -6,7 +6,7 @@
  * ("segments") so a text search can test each distinct paragraph once instead of every message's body.
  */
 import type { Address, Draft, Flags, FolderRole, LinkContext, ObjectLinkConfig, RecordRef } from '../core/index.js';
-import { PUBLIC_MAIL_DOMAINS, snippetOf } from '../core/index.js';
+import { PUBLIC_MAIL_DOMAINS, htmlToPlainText, snippetOf } from '../core/index.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Randomness
@@ -1757,9 +1757,7 @@ export function snippetFor(message: StoredMessage, pool: TextPool): string {
       text = pool.join(message.segments.slice(1)); // skip the greeting, like mail clients do
     else if (message.body?.text) text = message.body.text;
     else if (message.lcBody)
-      text = message.body?.html
-        ? message.body.html.replace(/<(style|script)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')
-        : '';
+      text = message.body?.html ? htmlToPlainText(message.body.html) : '';
     message.snippet = snippetOf(text);
   }
   return message.snippet;

@@ -1,0 +1,581 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { Task } from '@lit/task';
+import {
+  MailError,
+  displayName,
+  formatAddress,
+  isSenderTrusted,
+  type Address,
+  type Attachment,
+  type MailBackend,
+  type Message,
+  type RemoteContentPolicy,
+} from '../../core/index.js';
+import { FRAME_SANDBOX, fitFrameHeight, renderMessage, type RenderedMail } from '../../render/index.js';
+import { controlStyles } from '../../styles/tokens.js';
+import { MailElement } from '../base/mail-element.js';
+import { renderError } from '../base/error-view.js';
+import { messageViewStyles } from './mail-message-view.styles.js';
+import { actionIcon, fileIcon, fileKind } from './icons.js';
+
+/** Detail of `mail-reply`. */
+export interface ReplyEventDetail {
+  message: Message;
+  mode: 'reply' | 'reply-all' | 'forward';
+}
+
+/** Detail of `mail-link-request`, `mail-print`, `mail-view-source` and `mail-message-load`. */
+export interface MessageViewEventDetail {
+  message: Message;
+}
+
+/** Detail of `mail-remote-content`. */
+export interface RemoteContentEventDetail {
+  message: Message;
+  /** `once` for this message now, `always` for its sender, `revoked` when the sender is no longer trusted. */
+  scope: 'once' | 'always' | 'revoked';
+  sender: string;
+}
+
+interface Loaded {
+  message: Message;
+  /** Content-ID to the blob: URL of the inline part; revoked when the message changes or the element leaves. */
+  cidUrls: Map<string, string>;
+  policy: RemoteContentPolicy;
+}
+
+const EMPTY_POLICY: RemoteContentPolicy = { allowedSenders: [] };
+
+/** A name the file system and the reader can both accept: no folders, no control characters. */
+function downloadName(name: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim();
+  return base && base !== '.' && base !== '..' ? base.slice(0, 200) : fallback;
+}
+
+/** Saves a blob under `name` through a temporary <a download>; its URL is revoked once the download has started. */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * @tagname mail-message-view
+ * @summary One message: headers, its body shown safely in a sandboxed frame, attachments, the remote-content bar and
+ * the reply, reply all, forward, print, source and link actions. Give it a `message-id` (fetched from the backend)
+ * or a whole `message` object.
+ *
+ * The body is sanitized (DOMPurify, configured for mail) and shown in an `<iframe sandbox>` without `allow-scripts`,
+ * under a Content-Security-Policy that loads no remote content until the reader allows it, once or always for the
+ * sender. `cid:` images come from the message's own parts.
+ *
+ * @event mail-message-load - The message is shown. `detail.message` is the message.
+ * @event mail-reply - Reply, reply all or forward was chosen. `detail.mode` says which.
+ * @event mail-link-request - "Link to record" was chosen; the host opens its record picker.
+ * @event mail-print - Print was chosen. Cancel it to print your own way; otherwise the body is printed.
+ * @event mail-view-source - Source was chosen. Cancel it to show the source your own way; otherwise the `.eml` is downloaded.
+ * @event mail-remote-content - Remote content was allowed (`once`, `always`) or no longer allowed (`revoked`).
+ * @event mail-error - Loading, a download or a remote-content change failed.
+ *
+ * @csspart header - The header: subject, sender, recipients, date, details and actions.
+ * @csspart subject - The subject.
+ * @csspart from - The sender.
+ * @csspart recipients - The To and Cc lines.
+ * @csspart date - The date.
+ * @csspart details-button - The button that shows or hides the details.
+ * @csspart details - The details: every address, reply-to and the full date.
+ * @csspart actions - The action toolbar.
+ * @csspart action - Each action button (also `reply`, `reply-all`, `forward`, `print`, `source`, `link`).
+ * @csspart remote-bar - The bar that says remote content was blocked, or that it is allowed for the sender.
+ * @csspart remote-button - The buttons of the remote-content bar.
+ * @csspart body - The frame the body is shown in.
+ * @csspart attachments - The attachment list.
+ * @csspart attachment - One attachment.
+ * @csspart attachment-icon - The icon of its type.
+ * @csspart attachment-name - Its file name.
+ * @csspart attachment-size - Its size.
+ * @csspart empty - Shown when there is no message to show.
+ * @csspart loading - The loading state.
+ * @csspart error - The error message region.
+ * @csspart retry-button - The error's retry button.
+ */
+export class MailMessageView extends MailElement {
+  static override styles = [...MailElement.styles, controlStyles, messageViewStyles];
+
+  /** The id of the message to fetch from the backend. Ignored while `message` is set. */
+  @property({ attribute: 'message-id' })
+  messageId = '';
+
+  /** A whole message to show without fetching it. Inline images and attachments still come from the backend. */
+  @property({ attribute: false })
+  message: Message | undefined = undefined;
+
+  /** Hides the action toolbar. */
+  @property({ type: Boolean, attribute: 'no-actions' })
+  noActions = false;
+
+  @state() private detailsOpen = false;
+  /** The message whose remote content the reader allowed this once. */
+  @state() private allowedOnce = '';
+  @state() private policy: RemoteContentPolicy | undefined = undefined;
+  @state() private revision = 0;
+  @state() private darkHost = false;
+
+  private ownedUrls: string[] = [];
+  private stopFitting: (() => void) | undefined;
+  private rendered: { key: string; value: RenderedMail } | undefined;
+  private renderedFor: Loaded | undefined;
+  private announced: Loaded | undefined;
+  private fittedFrame: HTMLIFrameElement | undefined;
+  private reloadOnConnect = false;
+  private readonly colorScheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+
+  private readonly load = new Task(this, {
+    task: async ([backend, messageId, given], { signal }): Promise<Loaded | undefined> => {
+      this.revokeUrls();
+      if (!given && !messageId) return undefined;
+      try {
+        if (!backend && !given) throw new MailError('unsupported', this.localize.term('error.no-backend'));
+        const message = given ?? (await backend!.getMessage({ id: messageId }, { signal }));
+        const [cidUrls, policy] = await Promise.all([
+          this.inlineUrls(backend, message, signal),
+          this.remotePolicy(backend, signal),
+        ]);
+        if (signal.aborted) {
+          for (const url of cidUrls.values()) URL.revokeObjectURL(url);
+          throw new MailError('aborted', 'The request was cancelled.');
+        }
+        return { message, cidUrls, policy };
+      } catch (error) {
+        throw this.reportError(error, 'getMessage');
+      }
+    },
+    args: () => [this.activeBackend, this.messageId, this.message, this.revision] as const,
+  });
+
+  /** Fetches the message again. */
+  refresh(): void {
+    this.revision++;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.colorScheme?.addEventListener('change', this.onSchemeChange);
+    if (this.reloadOnConnect) {
+      // The inline images' URLs were revoked on disconnect: make new ones.
+      this.reloadOnConnect = false;
+      this.revision++;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.colorScheme?.removeEventListener('change', this.onSchemeChange);
+    this.stopFitting?.();
+    this.stopFitting = undefined;
+    this.fittedFrame = undefined;
+    this.revokeUrls();
+    this.reloadOnConnect = true;
+  }
+
+  private readonly onSchemeChange = () => this.updateScheme();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('messageId') || changed.has('message')) {
+      this.detailsOpen = false;
+      this.allowedOnce = '';
+      this.policy = undefined;
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.updateScheme();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const loaded = this.load.value;
+    if (loaded && loaded !== this.announced) {
+      this.announced = loaded;
+      this.emit('mail-message-load', { message: loaded.message });
+    }
+  }
+
+  /** The host's used colour scheme decides how plain-text mail is shown; HTML mail always stays on paper. */
+  private updateScheme(): void {
+    const scheme = getComputedStyle(this).colorScheme;
+    const dark = /\bdark\b/.test(scheme) && (!/\blight\b/.test(scheme) || Boolean(this.colorScheme?.matches));
+    if (dark !== this.darkHost) this.darkHost = dark;
+  }
+
+  private async inlineUrls(
+    backend: MailBackend | undefined,
+    message: Message,
+    signal: AbortSignal,
+  ): Promise<Map<string, string>> {
+    const urls = new Map<string, string>();
+    if (!backend || !message.html) return urls;
+    const inline = message.attachments.filter((part) => part.contentId && message.html!.includes(part.contentId));
+    await Promise.all(
+      inline.map(async (part) => {
+        try {
+          const blob = await backend.getAttachment({ id: message.id, attachmentId: part.id }, { signal });
+          // Only images become URLs: a cid: reference must never bring in a document.
+          if (!blob.type.startsWith('image/') && !part.contentType.startsWith('image/')) return;
+          const url = URL.createObjectURL(blob);
+          this.ownedUrls.push(url);
+          urls.set(part.contentId!, url);
+        } catch (error) {
+          this.reportError(error, 'getAttachment');
+        }
+      }),
+    );
+    return urls;
+  }
+
+  private async remotePolicy(backend: MailBackend | undefined, signal: AbortSignal): Promise<RemoteContentPolicy> {
+    if (!backend) return EMPTY_POLICY;
+    try {
+      return await backend.getRemoteContentPolicy({}, { signal });
+    } catch (error) {
+      // Without the policy nothing is trusted: remote content stays blocked, which is the safe side.
+      const mailError = MailError.from(error);
+      if (mailError.code !== 'unsupported') this.reportError(mailError, 'getRemoteContentPolicy');
+      return EMPTY_POLICY;
+    }
+  }
+
+  private revokeUrls(): void {
+    for (const url of this.ownedUrls) URL.revokeObjectURL(url);
+    this.ownedUrls = [];
+  }
+
+  protected override render() {
+    return this.load.render({
+      initial: () => this.renderEmpty(),
+      pending: () => this.renderLoading(),
+      complete: (loaded) => (loaded ? this.renderLoaded(loaded) : this.renderEmpty()),
+      error: (error) => renderError(this.localize, MailError.from(error), () => this.refresh()),
+    });
+  }
+
+  private renderEmpty(): TemplateResult {
+    return html`<div part="empty">${this.localize.term('message.empty')}</div>`;
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div part="loading" role="status" aria-busy="true">
+      <span class="visually-hidden">${this.localize.term('state.loading')}</span>
+      <div class="skeleton" style="width:60%"></div>
+      <div class="skeleton" style="width:35%"></div>
+      <div class="skeleton tall"></div>
+    </div>`;
+  }
+
+  private senderKey(message: Message): string {
+    return message.from?.address.toLowerCase() ?? '';
+  }
+
+  private trusted(loaded: Loaded): boolean {
+    return isSenderTrusted(this.policy ?? loaded.policy, loaded.message.from?.address);
+  }
+
+  private body(loaded: Loaded): RenderedMail {
+    const allowRemote = this.trusted(loaded) || this.allowedOnce === loaded.message.id;
+    const theme = this.darkHost ? 'dark' : 'light';
+    const key = `${allowRemote}|${theme}|${this.localize.lang}`;
+    if (this.rendered?.key === key && this.renderedFor === loaded) return this.rendered.value;
+    const value = renderMessage(loaded.message, {
+      allowRemote,
+      cidUrls: loaded.cidUrls,
+      theme,
+      lang: this.localize.lang,
+      strings: { quoted: (lines) => this.localize.term('message.quoted', lines) },
+    });
+    this.rendered = { key, value };
+    this.renderedFor = loaded;
+    return value;
+  }
+
+  private renderLoaded(loaded: Loaded): TemplateResult {
+    const rendered = this.body(loaded);
+    return html`<article part="message" aria-label=${this.localize.term('message.label')}>
+      ${this.renderHeader(loaded.message)} ${this.renderRemoteBar(loaded, rendered)}
+      <iframe
+        part="body"
+        class=${`${rendered.kind}${this.darkHost ? ' dark' : ''}`}
+        title=${this.localize.term('message.body')}
+        sandbox=${FRAME_SANDBOX}
+        referrerpolicy="no-referrer"
+        .srcdoc=${rendered.srcdoc}
+        ${ref((element) => this.fitFrame(element as HTMLIFrameElement | undefined))}
+      ></iframe>
+      ${this.renderAttachments(loaded.message)}
+    </article>`;
+  }
+
+  private fitFrame(frame: HTMLIFrameElement | undefined): void {
+    if (frame === this.fittedFrame) return;
+    this.stopFitting?.();
+    this.fittedFrame = frame;
+    this.stopFitting = frame ? fitFrameHeight(frame) : undefined;
+  }
+
+  private renderAddresses(addresses: Address[]): string {
+    return addresses.map((address) => formatAddress(address)).join(', ');
+  }
+
+  private renderHeader(message: Message): TemplateResult {
+    const from = message.from;
+    const recipients: [string, Address[]][] = [
+      [this.localize.term('message.to'), message.to],
+      [this.localize.term('message.cc'), message.cc],
+    ];
+    return html`<header part="header">
+      <h2 part="subject">${message.subject || this.localize.term('messages.no-subject')}</h2>
+      <div class="meta">
+        <div part="from">
+          <span class="label visually-hidden">${this.localize.term('message.from')}</span>
+          <strong>${from ? displayName(from) : this.localize.term('messages.unknown-sender')}</strong>
+          ${from?.name ? html`<span class="address">&lt;${from.address}&gt;</span>` : nothing}
+        </div>
+        <time part="date" datetime=${message.date}>${this.localize.dateTime(message.date)}</time>
+      </div>
+      <div part="recipients">
+        ${recipients
+          .filter(([, list]) => list.length)
+          .map(
+            ([label, list]) =>
+              html`<div>
+                <span class="label">${label}:</span> ${list.map((address) => displayName(address)).join(', ')}
+              </div>`,
+          )}
+      </div>
+      <button
+        class="link-button"
+        part="details-button"
+        type="button"
+        aria-expanded=${this.detailsOpen ? 'true' : 'false'}
+        aria-controls="details"
+        @click=${() => (this.detailsOpen = !this.detailsOpen)}
+      >
+        ${this.localize.term(this.detailsOpen ? 'message.details-hide' : 'message.details-show')}
+      </button>
+      ${this.detailsOpen ? this.renderDetails(message) : nothing}
+      ${this.noActions ? nothing : this.renderActions(message)}
+    </header>`;
+  }
+
+  private renderDetails(message: Message): TemplateResult {
+    const rows: [string, string][] = [
+      [this.localize.term('message.from'), message.from ? formatAddress(message.from) : ''],
+      [this.localize.term('message.reply-to'), this.renderAddresses(message.replyTo)],
+      [this.localize.term('message.to'), this.renderAddresses(message.to)],
+      [this.localize.term('message.cc'), this.renderAddresses(message.cc)],
+      [this.localize.term('message.bcc'), this.renderAddresses(message.bcc)],
+      [this.localize.term('message.date'), new Date(message.date).toString()],
+    ];
+    return html`<dl part="details" id="details">
+      ${rows
+        .filter(([, value]) => value)
+        .map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`,
+        )}
+    </dl>`;
+  }
+
+  private renderActions(message: Message): TemplateResult {
+    const actions: [string, () => void][] = [
+      ['reply', () => this.emit('mail-reply', { message, mode: 'reply' })],
+      ['reply-all', () => this.emit('mail-reply', { message, mode: 'reply-all' })],
+      ['forward', () => this.emit('mail-reply', { message, mode: 'forward' })],
+      ['print', () => this.print(message)],
+      ['source', () => void this.viewSource(message)],
+      ['link', () => this.emit('mail-link-request', { message })],
+    ];
+    return html`<div part="actions" role="toolbar" aria-label=${this.localize.term('message.actions')}>
+      ${actions.map(
+        ([name, run]) =>
+          html`<button class="button" part="action ${name}" type="button" data-action=${name} @click=${run}>
+            ${actionIcon(name)} ${this.localize.term(`message.${name}` as 'message.reply')}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderRemoteBar(loaded: Loaded, rendered: RenderedMail): TemplateResult | typeof nothing {
+    const sender = this.senderKey(loaded.message);
+    if (this.trusted(loaded) && rendered.remote > 0) {
+      return html`<div part="remote-bar" class="trusted" role="status">
+        <span>${this.localize.term('message.remote-allowed', sender)}</span>
+        <button
+          class="button"
+          part="remote-button"
+          type="button"
+          data-remote="revoke"
+          @click=${() => this.revoke(loaded)}
+        >
+          ${this.localize.term('message.remote-revoke')}
+        </button>
+      </div>`;
+    }
+    if (!rendered.blocked) return nothing;
+    return html`<div part="remote-bar" role="status">
+      <span>${this.localize.term('message.remote-blocked', rendered.blocked)}</span>
+      <button
+        class="button"
+        part="remote-button"
+        type="button"
+        data-remote="once"
+        @click=${() => this.allowOnce(loaded)}
+      >
+        ${this.localize.term('message.remote-allow-once')}
+      </button>
+      ${
+        sender
+          ? html`<button
+              class="button"
+              part="remote-button"
+              type="button"
+              data-remote="always"
+              @click=${() => this.allowAlways(loaded)}
+            >
+              ${this.localize.term('message.remote-allow-always', sender)}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderAttachments(message: Message): TemplateResult | typeof nothing {
+    const files = message.attachments.filter((attachment) => !attachment.inline);
+    if (!files.length) return nothing;
+    return html`<section class="attachments" aria-label=${this.localize.term('message.attachments', files.length)}>
+      <h3 class="attachments-title">${this.localize.term('message.attachments', files.length)}</h3>
+      <ul part="attachments">
+        ${files.map(
+          (attachment) =>
+            html`<li part="attachment">
+              <button
+                type="button"
+                class="attachment-button"
+                data-attachment=${attachment.id}
+                title=${this.localize.term('message.download', attachment.filename || attachment.id)}
+                @click=${() => this.download(message, attachment)}
+              >
+                <span part="attachment-icon" data-kind=${fileKind(attachment).label}
+                  >${fileIcon(fileKind(attachment))}</span
+                >
+                <span part="attachment-name">${attachment.filename || attachment.id}</span>
+                <span part="attachment-size">${this.localize.bytes(attachment.size)}</span>
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private allowOnce(loaded: Loaded): void {
+    this.allowedOnce = loaded.message.id;
+    this.emit('mail-remote-content', {
+      message: loaded.message,
+      scope: 'once',
+      sender: this.senderKey(loaded.message),
+    });
+  }
+
+  private async allowAlways(loaded: Loaded): Promise<void> {
+    const sender = this.senderKey(loaded.message);
+    if (!this.activeBackend || !sender) return;
+    try {
+      this.policy = await this.activeBackend.allowRemoteContent({ sender });
+      this.emit('mail-remote-content', { message: loaded.message, scope: 'always', sender });
+    } catch (error) {
+      this.reportError(error, 'allowRemoteContent');
+    }
+  }
+
+  private async revoke(loaded: Loaded): Promise<void> {
+    const sender = this.senderKey(loaded.message);
+    if (!this.activeBackend || !sender) return;
+    try {
+      const policy = this.policy ?? loaded.policy;
+      // The sender may be trusted through its domain: revoke whichever entry trusts it.
+      const domain = sender.slice(sender.lastIndexOf('@'));
+      let next = policy;
+      for (const entry of [sender, domain]) {
+        if (next.allowedSenders.includes(entry)) next = await this.activeBackend.revokeRemoteContent({ sender: entry });
+      }
+      this.policy = next;
+      this.allowedOnce = '';
+      this.emit('mail-remote-content', { message: loaded.message, scope: 'revoked', sender });
+    } catch (error) {
+      this.reportError(error, 'revokeRemoteContent');
+    }
+  }
+
+  private async download(message: Message, attachment: Attachment): Promise<void> {
+    if (!this.activeBackend) return;
+    try {
+      const blob = await this.activeBackend.getAttachment({ id: message.id, attachmentId: attachment.id });
+      saveBlob(blob, downloadName(attachment.filename, 'attachment'));
+    } catch (error) {
+      this.reportError(error, 'getAttachment');
+    }
+  }
+
+  private async viewSource(message: Message): Promise<void> {
+    if (!this.emit('mail-view-source', { message }, { cancelable: true }) || !this.activeBackend) return;
+    try {
+      const raw = await this.activeBackend.getRawMessage({ id: message.id });
+      saveBlob(
+        new Blob([raw], { type: 'message/rfc822' }),
+        downloadName(`${message.subject || message.id}.eml`, 'message.eml'),
+      );
+    } catch (error) {
+      this.reportError(error, 'getRawMessage');
+    }
+  }
+
+  /**
+   * The reading frame may not open a print dialog (its sandbox has no `allow-modals`), so printing uses a second,
+   * short-lived frame with the same document and `allow-modals`: still no scripts, so nothing inside can use it.
+   */
+  private print(message: Message): void {
+    if (!this.emit('mail-print', { message }, { cancelable: true }) || !this.rendered) return;
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', `${FRAME_SANDBOX} allow-modals`);
+    frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
+    frame.srcdoc = this.rendered.value.srcdoc;
+    frame.addEventListener(
+      'load',
+      () => {
+        frame.contentWindow?.print();
+        setTimeout(() => frame.remove(), 1000);
+      },
+      { once: true },
+    );
+    this.renderRoot.append(frame);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mail-message-load': CustomEvent<MessageViewEventDetail>;
+    'mail-reply': CustomEvent<ReplyEventDetail>;
+    'mail-link-request': CustomEvent<MessageViewEventDetail>;
+    'mail-print': CustomEvent<MessageViewEventDetail>;
+    'mail-view-source': CustomEvent<MessageViewEventDetail>;
+    'mail-remote-content': CustomEvent<RemoteContentEventDetail>;
+  }
+}

@@ -1,0 +1,32 @@
+/** Strings of <mail-message-view>. */
+export const messageView: typeof import('../en/message-view.js').messageView = {
+  'message.label': 'Mensaje',
+  'message.empty': 'Selecciona un mensaje para leerlo.',
+  'message.from': 'De',
+  'message.to': 'Para',
+  'message.cc': 'CC',
+  'message.bcc': 'CCO',
+  'message.reply-to': 'Responder a',
+  'message.date': 'Fecha',
+  'message.details-show': 'Ver detalles',
+  'message.details-hide': 'Ocultar detalles',
+  'message.actions': 'Acciones del mensaje',
+  'message.reply': 'Responder',
+  'message.reply-all': 'Responder a todos',
+  'message.forward': 'Reenviar',
+  'message.print': 'Imprimir',
+  'message.source': 'Descargar original (.eml)',
+  'message.link': 'Vincular a un registro',
+  'message.body': 'Cuerpo del mensaje',
+  'message.attachments': (count: number) => (count === 1 ? '1 adjunto' : `${count} adjuntos`),
+  'message.download': (name: string) => `Descargar ${name}`,
+  'message.remote-blocked': (count: number) =>
+    count === 1
+      ? 'Se ha bloqueado 1 elemento remoto para proteger tu privacidad.'
+      : `Se han bloqueado ${count} elementos remotos para proteger tu privacidad.`,
+  'message.remote-allow-once': 'Mostrar esta vez',
+  'message.remote-allow-always': (sender: string) => `Mostrar siempre de ${sender}`,
+  'message.remote-allowed': (sender: string) => `El contenido remoto se muestra siempre en el correo de ${sender}.`,
+  'message.remote-revoke': 'Dejar de mostrar',
+  'message.quoted': (lines: number) => (lines === 1 ? 'Texto citado (1 línea)' : `Texto citado (${lines} líneas)`),
+};

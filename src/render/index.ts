@@ -1,0 +1,26 @@
+/**
+ * Safe display of mail bodies: sanitize (DOMPurify, configured for mail), block remote content until allowed,
+ * resolve cid: images from the message's own parts, and wrap the result in a document for a sandboxed srcdoc frame.
+ * Uses the DOM; no Lit.
+ */
+export {
+  FRAME_SANDBOX,
+  contentSecurityPolicy,
+  renderHtml,
+  renderMessage,
+  renderText,
+  type RenderOptions,
+  type RenderedMail,
+} from './document.js';
+export { contentHeight, fitFrameHeight } from './frame.js';
+export { sanitizeMailHtml, type SanitizeResult } from './sanitize.js';
+export { DEFAULT_TEXT_STRINGS, escapeHtml, linkify, textToHtml, type TextStrings } from './text.js';
+export {
+  createPolicy,
+  normaliseContentId,
+  resolveLink,
+  resolveResource,
+  resolveSrcset,
+  type UrlPolicy,
+} from './urls.js';
+export { cleanStyleAttribute, cleanStyleSheet } from './css.js';
