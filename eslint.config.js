@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/*.mjs', 'test/package/**', '*.config.*', '.storybook/**', 'src/node/**'],
+    files: ['scripts/**', 'bench/*.mjs', 'test/package/**', 'test/storybook/**', '*.config.*', '.storybook/**', 'src/node/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },

@@ -1,5 +1,7 @@
+import type { messageView as english } from '../en/message-view.js';
+
 /** Strings of <mail-message-view>. */
-export const messageView: typeof import('../en/message-view.js').messageView = {
+export const messageView: typeof english = {
   'message.label': 'Mensaje',
   'message.empty': 'Selecciona un mensaje para leerlo.',
   'message.from': 'De',
