@@ -27,7 +27,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/*.mjs', 'test/package/**', 'test/storybook/**', '*.config.*', '.storybook/**', 'src/node/**'],
+    files: [
+      'scripts/**',
+      'bench/*.mjs',
+      'test/package/**',
+      'test/storybook/**',
+      '*.config.*',
+      '.storybook/**',
+      'src/node/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },

@@ -1756,8 +1756,7 @@ export function snippetFor(message: StoredMessage, pool: TextPool): string {
     if (message.segments)
       text = pool.join(message.segments.slice(1)); // skip the greeting, like mail clients do
     else if (message.body?.text) text = message.body.text;
-    else if (message.lcBody)
-      text = message.body?.html ? htmlToPlainText(message.body.html) : '';
+    else if (message.lcBody) text = message.body?.html ? htmlToPlainText(message.body.html) : '';
     message.snippet = snippetOf(text);
   }
   return message.snippet;
