@@ -24,6 +24,7 @@ let browser;
 
 before(async () => {
   server = createServer(async (request, response) => {
+    if (request.url === '/favicon.ico') return response.writeHead(204).end();
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
