@@ -5,6 +5,9 @@ import './define/mail-backend-provider.js';
 import './define/mail-folder-tree.js';
 import './define/mail-message-list.js';
 import './define/mail-message-view.js';
+import './define/mail-object-links.js';
+import './define/mail-object-mails.js';
+import './define/mail-record-picker.js';
 
 export * from './elements/index.js';
 export { LocalizeController, registerTranslations, type Translations } from './i18n/localize.js';

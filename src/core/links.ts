@@ -66,8 +66,6 @@ export const ObjectLinkConfig = z.object({
 export type ObjectLinkConfig = z.infer<typeof ObjectLinkConfig>;
 export const LinkConfigList = z.object({ items: z.array(ObjectLinkConfig) });
 export const ObjectRef = z.object({ objectName: ObjectName });
-export const LinkPreview = z.object({ records: Count, mails: Count });
-export type LinkPreview = z.infer<typeof LinkPreview>;
 
 /** A business record as the linking elements see it. */
 export const RecordRef = z.object({
@@ -77,6 +75,25 @@ export const RecordRef = z.object({
   email: z.nullable(z.string()),
 });
 export type RecordRef = z.infer<typeof RecordRef>;
+
+/**
+ * Records that match the same mails: records sharing a domain, or records of several configurations matching one
+ * address. Every one of them shows those mails.
+ */
+export const SharedMatch = z.object({
+  /** The address or domain they share. */
+  on: z.string(),
+  records: z.array(RecordRef),
+});
+export type SharedMatch = z.infer<typeof SharedMatch>;
+
+export const LinkPreview = z.object({
+  records: Count,
+  mails: Count,
+  /** Addresses or domains matched by more than one record (this configuration's or another's), largest first. */
+  shared: z.optional(z.array(SharedMatch)),
+});
+export type LinkPreview = z.infer<typeof LinkPreview>;
 export const SearchRecordsRequest = z.object({
   objectName: z.optional(ObjectName),
   query: lineText(200),
@@ -107,6 +124,8 @@ export const RecordMailsPage = z.object({
   record: z.nullable(RecordRef),
   /** What was matched: the address, or the domain when the configuration filters by domain. */
   matchedOn: z.nullable(z.string()),
+  /** Other records (of any configured object) matching the same address or domain: they show these mails too. */
+  sharedWith: z.optional(z.array(RecordRef)),
   items: z.array(RecordMail),
   nextCursor: z.nullable(z.string()),
   total: z.optional(Count),

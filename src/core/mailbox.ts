@@ -111,6 +111,8 @@ export const MessageFilter = z.object({
   unseen: z.optional(z.boolean()),
   flagged: z.optional(z.boolean()),
   hasAttachment: z.optional(z.boolean()),
+  /** Only the messages of this thread (a `threadId` from a summary): a conversation expanded in the reader. */
+  threadId: z.optional(Id),
 });
 export type MessageFilter = z.infer<typeof MessageFilter>;
 

@@ -10,3 +10,16 @@ export {
   type RemoteContentEventDetail,
   type ReplyEventDetail,
 } from './mail-message-view/mail-message-view.js';
+export {
+  MailObjectLinks,
+  emptyLinkConfig,
+  type LinksDeletedDetail,
+  type LinksSavedDetail,
+} from './mail-object-links/mail-object-links.js';
+export {
+  MailObjectMails,
+  type ComposeEventDetail,
+  type ConfigureLinksDetail,
+  type RecordLinkEventDetail,
+} from './mail-object-mails/mail-object-mails.js';
+export { MailRecordPicker, type RecordSelectDetail } from './mail-record-picker/mail-record-picker.js';

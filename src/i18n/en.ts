@@ -1,7 +1,9 @@
 import { messageView } from './en/message-view.js';
+import { links } from './en/links.js';
 
 /** English strings. The source of truth for the keys: every other language is typed against this table. */
 export const en = {
+  ...links,
   ...messageView,
   'error.network': 'Cannot reach the mail server. Check your connection.',
   'error.timeout': 'The mail server took too long to answer.',

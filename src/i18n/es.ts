@@ -1,7 +1,9 @@
 import type { Translations } from './en.js';
 import { messageView } from './es/message-view.js';
+import { links } from './es/links.js';
 
 export const es: Translations = {
+  ...links,
   ...messageView,
   'error.network': 'No se puede contactar con el servidor de correo. Compruebe la conexión.',
   'error.timeout': 'El servidor de correo ha tardado demasiado en responder.',

@@ -349,6 +349,28 @@ describe('mock/links', () => {
     expect((await backend.listRecordMails({ objectName: 'suppliers', objectId: 'S001' })).configured).to.equal(false);
   });
 
+  it('names the records that match the same mails, across configurations', async () => {
+    const backend = new MemoryMailBackend({ seed: 'elements', messages: 120 });
+    const customers = (await backend.listLinkConfigs()).items[0]!;
+    const preview = await backend.previewLinkConfig(customers);
+    const acme = preview.shared?.find((group) => group.on === 'acme.example');
+    expect(acme?.records.map((r) => r.objectId)).to.have.members(['C001', 'C002', 'C003', 'C004']);
+    expect(preview.shared?.some((group) => group.on === 'gmail.com')).to.equal(false);
+    const c001 = await backend.listRecordMails({ objectName: 'customers', objectId: 'C001' });
+    expect(c001.sharedWith?.map((r) => r.objectId)).to.have.members(['C002', 'C003', 'C004']);
+    // Suppliers by domain without ignored domains: the Gmail suppliers match a Gmail customer's address too.
+    const suppliers = { ...customers, objectName: 'suppliers', ignoredDomains: [] };
+    const draft = await backend.previewLinkConfig(suppliers);
+    const gmail = draft.shared?.find((group) => group.on === 'gmail.com');
+    expect(gmail?.records.map((r) => r.objectId)).to.include.members(['S015', 'S016', 'C027']);
+    await backend.saveLinkConfig(suppliers);
+    const c027 = await backend.listRecordMails({ objectName: 'customers', objectId: 'C027' });
+    expect(c027.sharedWith?.map((r) => `${r.objectName}/${r.objectId}`)).to.have.members([
+      'suppliers/S015',
+      'suppliers/S016',
+    ]);
+  });
+
   it('makes safe .eml file names', () => {
     const name = safeEmlFileName('2026-01-05T10:00:00Z', 'Re: ../../etc/passwd\u0000 <x>:*?|"\\ \u202e ');
     expect(name.startsWith('2026-01-05 ')).to.equal(true);

@@ -37,6 +37,7 @@ import type {
   OperationInput,
   OperationOutput,
   RecordMail,
+  SharedMatch,
   SubscribeOptions,
   CallOptions,
   Unsubscribe,
@@ -414,6 +415,7 @@ function compileFilter(filter: MessageFilter, pool: TextPool): CompiledFilter {
   if (filter.unseen !== undefined) tests.push((m) => m.flags.seen !== filter.unseen);
   if (filter.flagged !== undefined) tests.push((m) => m.flags.flagged === filter.flagged);
   if (filter.hasAttachment !== undefined) tests.push((m) => m.hasAttachments === filter.hasAttachment);
+  if (filter.threadId !== undefined) tests.push((m) => m.threadId === filter.threadId);
   const since = filter.since ? parseDate(filter.since) : undefined;
   const before = filter.before ? parseDate(filter.before) : undefined;
   const key = JSON.stringify([
@@ -425,6 +427,7 @@ function compileFilter(filter: MessageFilter, pool: TextPool): CompiledFilter {
     filter.unseen,
     filter.flagged,
     filter.hasAttachment,
+    filter.threadId,
     since,
     before,
   ]);
@@ -1899,8 +1902,48 @@ export class MemoryMailBackend implements MailBackend {
       const involves = participantMatcher((a) => addresses.has(a) || domains.has(domainOf(a)));
       let mails = 0;
       for (const m of this.searchable()) if (involves(m)) mails++;
-      return { records: records.length, mails };
+      return { records: records.length, mails, shared: this.sharedMatches(config) };
     });
+  }
+
+  /** What each record of every configuration (with `draft` in place of its saved one) matches on. */
+  private matchKeys(draft?: ObjectLinkConfig): { record: BusinessRecord; key: MatchKey }[] {
+    const configs = new Map(this.linkConfigs);
+    if (draft) configs.set(draft.objectName, draft);
+    const out: { record: BusinessRecord; key: MatchKey }[] = [];
+    for (const record of this.records) {
+      const config = configs.get(record.objectName);
+      const key = config ? matchKeyOf(record, config) : null;
+      if (key) out.push({ record, key });
+    }
+    return out;
+  }
+
+  /** Addresses and domains that more than one record matches, at least one of them of `config`'s object. */
+  private sharedMatches(config: ObjectLinkConfig): SharedMatch[] {
+    const keys = this.matchKeys(config);
+    const groups = new Map<string, BusinessRecord[]>();
+    for (const { key } of keys) {
+      if (groups.has(key.on)) continue;
+      const members = keys.filter((other) => matchKeysOverlap(key, other.key)).map((other) => other.record);
+      groups.set(key.on, members);
+    }
+    return [...groups]
+      .filter(([, records]) => records.length > 1 && records.some((r) => r.objectName === config.objectName))
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+      .slice(0, 20)
+      .map(([on, records]) => ({ on, records: records.map((r) => ({ ...r })) }));
+  }
+
+  /** Other records whose address or domain matches the same mails as `record`'s. */
+  private sharedWith(record: BusinessRecord): BusinessRecord[] {
+    const keys = this.matchKeys();
+    const own = keys.find((k) => k.record === record)?.key;
+    if (!own) return [];
+    return keys
+      .filter((other) => other.record !== record && matchKeysOverlap(own, other.key))
+      .slice(0, 50)
+      .map((other) => ({ ...other.record }));
   }
 
   searchRecords(input: In<'searchRecords'>, options?: CallOptions): Promise<Out<'searchRecords'>> {
@@ -1967,6 +2010,7 @@ export class MemoryMailBackend implements MailBackend {
         configured: true,
         record: { ...record },
         matchedOn,
+        sharedWith: this.sharedWith(record),
         items,
         nextCursor: more && last ? encodeCursor({ t: last.time, i: last.id, k: key }) : null,
         total: all.length,
@@ -2064,6 +2108,28 @@ export class MemoryMailBackend implements MailBackend {
       return { items: (this.links.get(id) ?? []).map((l) => ({ ...l })) };
     });
   }
+}
+
+/** What one record matches on: its whole address, or its domain when its configuration filters by domain. */
+interface MatchKey {
+  on: string;
+  byDomain: boolean;
+}
+
+function matchKeyOf(record: BusinessRecord, config: ObjectLinkConfig): MatchKey | null {
+  const email = record.email?.toLowerCase();
+  if (!email) return null;
+  const domain = domainOf(email);
+  const byDomain = config.filterByDomain && !config.ignoredDomains.includes(domain);
+  return { on: byDomain ? domain : email, byDomain };
+}
+
+/** Whether two records match some of the same mails: same key, or an address inside the other's domain. */
+function matchKeysOverlap(a: MatchKey, b: MatchKey): boolean {
+  if (a.on === b.on) return true;
+  if (a.byDomain && !b.byDomain) return domainOf(b.on) === a.on;
+  if (b.byDomain && !a.byDomain) return domainOf(a.on) === b.on;
+  return false;
 }
 
 /**
