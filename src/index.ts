@@ -8,6 +8,7 @@ import './define/mail-message-view.js';
 import './define/mail-object-links.js';
 import './define/mail-object-mails.js';
 import './define/mail-record-picker.js';
+import './define/mail-composer.js';
 
 export * from './elements/index.js';
 export { LocalizeController, registerTranslations, type Translations } from './i18n/localize.js';

@@ -1,8 +1,10 @@
 import { messageView } from './en/message-view.js';
 import { links } from './en/links.js';
+import { composer } from './en/composer.js';
 
 /** English strings. The source of truth for the keys: every other language is typed against this table. */
 export const en = {
+  ...composer,
   ...links,
   ...messageView,
   'error.network': 'Cannot reach the mail server. Check your connection.',

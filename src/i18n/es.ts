@@ -1,8 +1,10 @@
 import type { Translations } from './en.js';
 import { messageView } from './es/message-view.js';
 import { links } from './es/links.js';
+import { composer } from './es/composer.js';
 
 export const es: Translations = {
+  ...composer,
   ...links,
   ...messageView,
   'error.network': 'No se puede contactar con el servidor de correo. Compruebe la conexión.',
