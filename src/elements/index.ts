@@ -24,4 +24,12 @@ export {
 } from './mail-object-mails/mail-object-mails.js';
 export { MailRecordPicker, type RecordSelectDetail } from './mail-record-picker/mail-record-picker.js';
 export { MailAddressInput, type AddressEntry } from './mail-address-input/mail-address-input.js';
-export { MailComposer, type ComposeModeName, type ComposerSendDetail, type ComposerSentDetail, type DraftSavedDetail, type ComposerCloseDetail, type AuthorizeRequestDetail } from './mail-composer/mail-composer.js';
+export {
+  MailComposer,
+  type ComposeModeName,
+  type ComposerSendDetail,
+  type ComposerSentDetail,
+  type DraftSavedDetail,
+  type ComposerCloseDetail,
+  type AuthorizeRequestDetail,
+} from './mail-composer/mail-composer.js';
