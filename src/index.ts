@@ -9,6 +9,11 @@ import './define/mail-object-links.js';
 import './define/mail-object-mails.js';
 import './define/mail-record-picker.js';
 import './define/mail-composer.js';
+import './define/mail-settings.js';
+import './define/mail-account-endpoint.js';
+import './define/mail-app-settings.js';
+import './define/mail-oauth-callback.js';
+import './define/mail-toolbar-button.js';
 
 export * from './elements/index.js';
 export { LocalizeController, registerTranslations, type Translations } from './i18n/localize.js';

@@ -33,3 +33,30 @@ export {
   type ComposerCloseDetail,
   type AuthorizeRequestDetail,
 } from './mail-composer/mail-composer.js';
+export { MailSettings, CONVENTIONAL_PORTS, PRESETS, type SettingsSavedDetail } from './mail-settings/mail-settings.js';
+export {
+  MailAccountEndpoint,
+  type AuthorizationChangeDetail,
+  type EndpointSavedDetail,
+} from './mail-account-endpoint/mail-account-endpoint.js';
+export {
+  PORTAL_SCOPES,
+  oauthErrorMeaning,
+  parseGoogleClientFile,
+  type GoogleClientFile,
+  type OAuthErrorMeaning,
+} from './mail-account-endpoint/oauth-help.js';
+export { MailAppSettings, redirectUrlFor, type AppSettingsSavedDetail } from './mail-app-settings/mail-app-settings.js';
+export {
+  MailOAuthCallback,
+  OAUTH_MESSAGE_TYPE,
+  readCallbackUrl,
+  type OAuthCompleteDetail,
+  type OAuthCompleteMessage,
+} from './mail-oauth-callback/mail-oauth-callback.js';
+export {
+  MailToolbarButton,
+  type ModuleChangeDetail,
+  type OpenInboxDetail,
+  type ToolbarButtonState,
+} from './mail-toolbar-button/mail-toolbar-button.js';

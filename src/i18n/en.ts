@@ -1,9 +1,11 @@
 import { messageView } from './en/message-view.js';
 import { links } from './en/links.js';
 import { composer } from './en/composer.js';
+import { settings } from './en/settings.js';
 
 /** English strings. The source of truth for the keys: every other language is typed against this table. */
 export const en = {
+  ...settings,
   ...composer,
   ...links,
   ...messageView,

@@ -2,8 +2,10 @@ import type { Translations } from './en.js';
 import { messageView } from './es/message-view.js';
 import { links } from './es/links.js';
 import { composer } from './es/composer.js';
+import { settings } from './es/settings.js';
 
 export const es: Translations = {
+  ...settings,
   ...composer,
   ...links,
   ...messageView,

@@ -1,0 +1,27 @@
+// The demo's OAuth redirect page. A real deployment needs only <mail-backend-provider base-url="/api/mail"> around
+// <mail-oauth-callback>: its server holds the pending state. The demo's backend lives in the page that started the
+// flow (the mock runs in that page's service-worker client), so in a popup this page calls the API through the
+// opener's fetch. Opened without an opener (the same-window fallback), it starts a fresh mock, which does not know
+// the state and says so.
+import { HttpMailBackend } from '../src/client/index.js';
+import { startMockWorker } from '../src/mock/browser.js';
+
+const params = new URLSearchParams(location.search);
+const lang = params.get('lang') ?? window.opener?.document?.documentElement.lang;
+if (lang) document.documentElement.lang = lang;
+
+function openerFetch(): typeof fetch | undefined {
+  try {
+    const opener = window.opener as (Window & typeof globalThis) | null;
+    return opener && opener.location.origin === location.origin ? opener.fetch.bind(opener) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const viaOpener = openerFetch();
+if (!viaOpener) await startMockWorker({ baseUrl: '/api/mail', messages: 0 });
+// Set before the element is defined, so that its first run already has the backend.
+const callback = document.querySelector('mail-oauth-callback')!;
+callback.backend = new HttpMailBackend({ baseUrl: '/api/mail', ...(viaOpener ? { fetch: viaOpener } : {}) });
+await import('../src/index.js');
