@@ -18,7 +18,7 @@ export const entries = {
 
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
-export default {
+const library = {
   input: entries,
   external: isBare,
   output: {
@@ -34,3 +34,13 @@ export default {
     typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declarationDir: 'dist' }),
   ],
 };
+
+/** `mail-elements/node` and the `mail-elements-server` command: Node only, with Node's types. */
+const node = {
+  input: { 'node/index': 'src/node/index.ts', 'node/cli': 'src/node/cli.ts' },
+  external: (id) => isBare(id) || id.startsWith('node:'),
+  output: { ...library.output },
+  plugins: [typescript({ tsconfig: 'tsconfig.node-build.json', outDir: 'dist', declarationDir: 'dist' })],
+};
+
+export default [library, node];

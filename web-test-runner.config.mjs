@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { mockServiceWorkerMiddleware } from './scripts/dev-middleware.mjs';
 import { probeMiddleware } from './scripts/probe-middleware.mjs';
+import { nodeMailProxyMiddleware, nodeMailServerPlugin } from './scripts/mail-servers/wtr-proxy.mjs';
 
 export const chromeArgs = [
   '--no-sandbox',
@@ -25,8 +26,8 @@ export const chromeArgs = [
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  middleware: [mockServiceWorkerMiddleware, probeMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [mockServiceWorkerMiddleware, probeMiddleware, nodeMailProxyMiddleware],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), nodeMailServerPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromeArgs },

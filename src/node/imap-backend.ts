@@ -1,0 +1,1700 @@
+/**
+ * `ImapMailBackend`: `MailBackend` against a real IMAP server (imapflow) with SMTP for sending (nodemailer), for one
+ * user of the host. Settings, OAuth endpoints and tokens, link configurations and the linked-mail index live in the
+ * `SettingsStore`; a POP3 account is served by `Pop3Mailbox` behind the same interface.
+ *
+ * Ids: a folder's id is its IMAP path; a message's id is `<uidvalidity>:<uid>:<path>`, so an id whose folder was
+ * recreated (new UIDVALIDITY) is simply not found, and a list cursor from before is refused as `validation`.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FetchMessageObject, ImapFlow, ListResponse, MessageStructureObject, SearchObject } from 'imapflow';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import PostalMime from 'postal-mime';
+import {
+  abortError,
+  domainOf,
+  forwardSubject,
+  formatAddress,
+  htmlToPlainText,
+  isEmailAddress,
+  MailError,
+  PAGE_SIZE_DEFAULT,
+  parseInput,
+  quoteText,
+  replySubject,
+  snippetOf,
+  type Address,
+  type AddressSuggestion,
+  type Attachment,
+  type CallOptions,
+  type Capabilities,
+  type ConnectionTestResult,
+  type Draft,
+  type Flags,
+  type Folder,
+  type FolderRole,
+  type MailBackend,
+  type MailboxChange,
+  type MailboxListener,
+  type MailServerSettings,
+  type MailServerSettingsInput,
+  type Message,
+  type MessageLink,
+  type MessageSummary,
+  type ObjectLinkConfig,
+  type Operation,
+  type OperationInput as In,
+  type OperationOutput as Out,
+  type RecordMail,
+  type RecordRef,
+  type SubscribeOptions,
+  type Unsubscribe,
+  type UploadedAttachment,
+  type UploadOptions,
+} from '../core/index.js';
+import {
+  AccountAccess,
+  connectImap,
+  createImapClient,
+  createSmtpTransport,
+  ImapPool,
+  type ConnectionOptions,
+} from './connection.js';
+import { removeFile, resolveLinkFolder, safeFileName, writeNewFile } from './links.js';
+import type { OAuthBroker } from './oauth.js';
+import { Pop3Mailbox } from './pop3.js';
+import { GLOBAL_USER, type SettingsStore } from './store.js';
+import {
+  cleanAddress,
+  cleanAddresses,
+  connectionError,
+  decodeToken,
+  encodeToken,
+  invalid,
+  isAuthFailure,
+  notFound,
+  oneLine,
+} from './util.js';
+
+/** Business records of the host, for record pickers and a record's mails. */
+export interface RecordSource {
+  search(objectName: string | undefined, query: string, limit: number): RecordRef[] | Promise<RecordRef[]>;
+  get(objectName: string, objectId: string): RecordRef | null | Promise<RecordRef | null>;
+}
+
+export interface ImapMailBackendOptions extends ConnectionOptions {
+  store: SettingsStore;
+  broker: OAuthBroker;
+  /** The host's user this backend serves. */
+  userId: string;
+  /** The user may enable or disable the module. */
+  isAdmin?: boolean;
+  records?: RecordSource;
+  /** Linked .eml folders are placed under this directory; unset, configured paths are used as they are. */
+  linkBaseDir?: string;
+  /** Largest upload, in bytes. Default: 25 MiB. */
+  maxAttachmentBytes?: number;
+  /** Largest message sent, in bytes. Default: 35 MiB. */
+  maxMessageBytes?: number;
+  /** Unlinking also removes the saved .eml file. Default: false (the file stays). */
+  deleteLinkedFiles?: boolean;
+}
+
+interface Upload extends UploadedAttachment {
+  bytes: Uint8Array;
+  created: number;
+}
+
+interface ParsedId {
+  uidValidity: string;
+  uid: number;
+  path: string;
+}
+
+interface CursorToken {
+  v: string;
+  u: number;
+  s: 'date-desc' | 'date-asc';
+}
+
+const ROLE_ORDER: FolderRole[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash', 'all', 'flagged'];
+const SPECIAL_USE: Record<string, FolderRole> = {
+  '\\Inbox': 'inbox',
+  '\\Drafts': 'drafts',
+  '\\Sent': 'sent',
+  '\\Archive': 'archive',
+  '\\Junk': 'junk',
+  '\\Trash': 'trash',
+  '\\All': 'all',
+  '\\Flagged': 'flagged',
+};
+const SUMMARY_QUERY = {
+  uid: true,
+  flags: true,
+  envelope: true,
+  bodyStructure: true,
+  internalDate: true,
+  size: true,
+} as const;
+const META_HEADERS = { link: 'X-Mail-Elements-Link', source: 'X-Mail-Elements-Source' };
+
+export class ImapMailBackend implements MailBackend {
+  private readonly store: SettingsStore;
+  private readonly broker: OAuthBroker;
+  private readonly userId: string;
+  private readonly isAdmin: boolean;
+  private readonly records: RecordSource | undefined;
+  private readonly access: AccountAccess;
+  private readonly options: ImapMailBackendOptions;
+  private pool: ImapPool | undefined;
+  private poolKey = '';
+  private pop3: Pop3Mailbox | undefined;
+  private readonly uploads = new Map<string, Upload>();
+  private readonly listeners = new Set<MailboxListener>();
+  private watcher: { client: ImapFlow; stop: () => void } | undefined;
+
+  constructor(options: ImapMailBackendOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.broker = options.broker;
+    this.userId = options.userId;
+    this.isAdmin = options.isAdmin ?? false;
+    this.records = options.records;
+    this.access = new AccountAccess(this.store, this.broker, this.userId);
+  }
+
+  /** Closes every connection of this backend. */
+  async close(): Promise<void> {
+    this.stopWatcher();
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  // --- plumbing
+  private async call<K extends Operation, R>(
+    op: K,
+    input: unknown,
+    options: CallOptions | undefined,
+    run: (input: In<K>) => R | Promise<R>,
+  ): Promise<R> {
+    const signal = options?.signal;
+    try {
+      if (signal?.aborted) throw abortError(signal);
+      const parsed = parseInput(op, input ?? {}) as In<K>;
+      const result = await run(parsed);
+      if (signal?.aborted) throw abortError(signal);
+      return result;
+    } catch (error) {
+      if (error instanceof MailError) throw error;
+      if (signal?.aborted) throw abortError(signal);
+      throw MailError.from(error);
+    }
+  }
+
+  private settings(): MailServerSettings {
+    return this.access.settings();
+  }
+
+  private isPop3(): boolean {
+    return this.store.get<MailServerSettings>(this.userId, 'account')?.incoming.protocol === 'pop3';
+  }
+
+  private pop(): Pop3Mailbox {
+    this.pop3 ??= new Pop3Mailbox(this.access, this.options);
+    return this.pop3;
+  }
+
+  private requireImap(what: string): void {
+    if (this.isPop3()) throw new MailError('unsupported', `A POP3 account has no ${what}: only the inbox exists.`);
+  }
+
+  /** Runs `run` on a pooled connection; the pool is rebuilt when the account's settings change. */
+  private async imap<T>(run: (client: ImapFlow) => Promise<T>): Promise<T> {
+    const key = JSON.stringify(this.settings());
+    if (!this.pool || this.poolKey !== key) {
+      const old = this.pool;
+      this.pool = new ImapPool(this.access, this.options);
+      this.poolKey = key;
+      void old?.close();
+    }
+    try {
+      return await this.pool.use(run);
+    } catch (error) {
+      throw imapError(error);
+    }
+  }
+
+  // --- capabilities and folders
+  getCapabilities(input?: In<'getCapabilities'>, options?: CallOptions): Promise<Out<'getCapabilities'>> {
+    return this.call('getCapabilities', input, options, () => {
+      const pop3 = this.isPop3();
+      return {
+        protocol: pop3 ? 'pop3' : 'imap',
+        folders: !pop3,
+        flags: !pop3,
+        threads: false,
+        search: pop3 ? 'basic' : 'full',
+        liveUpdates: pop3 ? 'poll' : 'push',
+        oauth: true,
+        links: true,
+        maxAttachmentBytes: this.options.maxAttachmentBytes ?? 25 * 1024 * 1024,
+        maxMessageBytes: this.options.maxMessageBytes ?? 35 * 1024 * 1024,
+      } satisfies Capabilities;
+    });
+  }
+
+  listFolders(input?: In<'listFolders'>, options?: CallOptions): Promise<Out<'listFolders'>> {
+    return this.call('listFolders', input, options, async () => {
+      if (this.isPop3()) return { items: [await this.pop().inboxFolder()] };
+      return { items: await this.imap((client) => this.folders(client)) };
+    });
+  }
+
+  private async folders(client: ImapFlow): Promise<Folder[]> {
+    const list = await client.list({ statusQuery: { messages: true, unseen: true } });
+    const byPath = new Map(list.map((entry) => [entry.path, entry]));
+    const out = (entry: ListResponse): Folder => ({
+      id: entry.path,
+      name: oneLine(entry.name, 255) ?? entry.path,
+      path: entry.path,
+      delimiter: entry.delimiter ?? '/',
+      parentId: entry.parentPath && byPath.has(entry.parentPath) ? entry.parentPath : null,
+      role: roleOf(entry),
+      unread: Math.min(entry.status?.unseen ?? 0, entry.status?.messages ?? 0),
+      total: entry.status?.messages ?? 0,
+      selectable: !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
+    });
+    const folders = list.map(out);
+    const children = new Map<string | null, Folder[]>();
+    for (const folder of folders) {
+      const siblings = children.get(folder.parentId) ?? [];
+      siblings.push(folder);
+      children.set(folder.parentId, siblings);
+    }
+    const rank = (folder: Folder) => (folder.role ? ROLE_ORDER.indexOf(folder.role) : ROLE_ORDER.length);
+    const ordered: Folder[] = [];
+    const walk = (parent: string | null) => {
+      const siblings = (children.get(parent) ?? []).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+      for (const folder of siblings) {
+        ordered.push(folder);
+        walk(folder.id);
+      }
+    };
+    walk(null);
+    return ordered;
+  }
+
+  private async folderByRole(client: ImapFlow, role: FolderRole): Promise<ListResponse> {
+    const list = await client.list();
+    const found = list.find((entry) => roleOf(entry) === role);
+    if (!found) throw new MailError('not-found', `This mailbox has no ${role} folder.`);
+    return found;
+  }
+
+  private async folderEntry(client: ImapFlow, id: string): Promise<ListResponse> {
+    const found = (await client.list()).find((entry) => entry.path === id);
+    if (!found) throw notFound('There is no such folder.');
+    return found;
+  }
+
+  createFolder(input: In<'createFolder'>, options?: CallOptions): Promise<Out<'createFolder'>> {
+    return this.call('createFolder', input, options, ({ name, parentId }) => {
+      this.requireImap('folders');
+      return this.imap(async (client) => {
+        const list = await client.list();
+        let path = name;
+        if (parentId) {
+          const parent = list.find((entry) => entry.path === parentId);
+          if (!parent) throw notFound('There is no such parent folder.');
+          path = `${parent.path}${parent.delimiter ?? '/'}${name}`;
+        }
+        if (list.some((entry) => entry.path.toLowerCase() === path.toLowerCase())) {
+          throw new MailError('conflict', `A folder named "${name}" already exists here.`, {
+            issues: [{ path: ['name'], message: 'Already exists.' }],
+          });
+        }
+        await client.mailboxCreate(path);
+        await client.mailboxSubscribe(path).catch(() => undefined);
+        return this.findFolder(client, path);
+      });
+    });
+  }
+
+  private async findFolder(client: ImapFlow, path: string): Promise<Folder> {
+    const folder = (await this.folders(client)).find((candidate) => candidate.id === path);
+    if (!folder) throw notFound('The folder disappeared.');
+    return folder;
+  }
+
+  renameFolder(input: In<'renameFolder'>, options?: CallOptions): Promise<Out<'renameFolder'>> {
+    return this.call('renameFolder', input, options, ({ folderId, name }) => {
+      this.requireImap('folders');
+      return this.imap(async (client) => {
+        const entry = await this.folderEntry(client, folderId);
+        if (roleOf(entry)) throw new MailError('forbidden', 'A system folder cannot be renamed.');
+        const delimiter = entry.delimiter ?? '/';
+        const path = entry.parentPath ? `${entry.parentPath}${delimiter}${name}` : name;
+        if (
+          path !== entry.path &&
+          (await client.list()).some((other) => other.path.toLowerCase() === path.toLowerCase())
+        ) {
+          throw new MailError('conflict', `A folder named "${name}" already exists here.`, {
+            issues: [{ path: ['name'], message: 'Already exists.' }],
+          });
+        }
+        if (path !== entry.path) await client.mailboxRename(entry.path, path);
+        return this.findFolder(client, path);
+      });
+    });
+  }
+
+  deleteFolder(input: In<'deleteFolder'>, options?: CallOptions): Promise<void> {
+    return this.call('deleteFolder', input, options, ({ folderId }) => {
+      this.requireImap('folders');
+      return this.imap(async (client) => {
+        const list = await client.list();
+        const entry = list.find((candidate) => candidate.path === folderId);
+        if (!entry) throw notFound('There is no such folder.');
+        if (roleOf(entry)) throw new MailError('forbidden', 'A system folder cannot be deleted.');
+        const prefix = entry.path + (entry.delimiter ?? '/');
+        const descendants = list
+          .filter((other) => other.path.startsWith(prefix))
+          .sort((a, b) => b.path.length - a.path.length);
+        for (const child of [...descendants, entry]) await client.mailboxDelete(child.path);
+      });
+    });
+  }
+
+  // --- listing
+  listMessages(input: In<'listMessages'>, options?: CallOptions): Promise<Out<'listMessages'>> {
+    return this.call('listMessages', input, options, (request) => {
+      if (this.isPop3()) return this.pop().listMessages(request, (id) => this.linkedKeys().has(id));
+      return this.imap(async (client) => {
+        await this.folderEntry(client, request.folderId);
+        const lock = await client.getMailboxLock(request.folderId, { readOnly: true });
+        try {
+          const uidValidity = String(client.mailbox ? client.mailbox.uidValidity : 0);
+          const sort = request.sort ?? 'date-desc';
+          const cursor = request.cursor ? decodeToken(request.cursor, isCursor) : undefined;
+          if (cursor && (cursor.v !== uidValidity || cursor.s !== sort)) {
+            throw invalid(['cursor'], 'The folder changed on the server: load the list again.');
+          }
+          let uids = await this.searchUids(client, request);
+          if (sort === 'date-desc') uids.reverse();
+          const total = uids.length;
+          if (cursor) uids = uids.filter((uid) => (sort === 'date-desc' ? uid < cursor.u : uid > cursor.u));
+          const limit = request.limit ?? PAGE_SIZE_DEFAULT;
+          const page = uids.slice(0, limit);
+          const items = await this.summaries(client, request.folderId, uidValidity, page);
+          const last = page.at(-1);
+          const nextCursor =
+            uids.length > limit && last !== undefined
+              ? encodeToken({ v: uidValidity, u: last, s: sort } satisfies CursorToken)
+              : null;
+          return { items, nextCursor, total };
+        } finally {
+          lock.release();
+        }
+      });
+    });
+  }
+
+  /** The UIDs of the open folder matching the filters, ascending. Strings travel as IMAP literals (data only). */
+  private async searchUids(client: ImapFlow, request: In<'listMessages'>): Promise<number[]> {
+    const query: SearchObject = {};
+    const and: SearchObject[] = [];
+    if (request.text)
+      and.push({
+        or: [
+          { from: request.text },
+          { to: request.text },
+          { cc: request.text },
+          { subject: request.text },
+          { body: request.text },
+        ],
+      });
+    if (request.from) query.from = request.from;
+    if (request.to) query.to = request.to;
+    if (request.subject) query.subject = request.subject;
+    if (request.body) query.body = request.body;
+    if (request.unseen !== undefined) query.seen = !request.unseen;
+    if (request.flagged !== undefined) query.flagged = request.flagged;
+    const since = request.since ? new Date(request.since) : undefined;
+    const before = request.before ? new Date(request.before) : undefined;
+    // IMAP dates are whole days: search a day wider and filter exactly below.
+    if (since) query.sentSince = new Date(since.getTime() - 86_400_000);
+    if (before) query.sentBefore = new Date(before.getTime() + 86_400_000);
+    if (request.hasAttachment) query.header = { 'content-type': 'multipart' };
+    const search: SearchObject = and.length
+      ? { ...query, ...and[0] }
+      : Object.keys(query).length
+        ? query
+        : { all: true };
+    const found = await client.search(search, { uid: true });
+    let uids = (found || []).sort((a, b) => a - b);
+    if (uids.length && (since || before || request.hasAttachment !== undefined)) {
+      const keep = new Set<number>();
+      for await (const message of client.fetch(
+        uids.join(','),
+        { uid: true, envelope: true, bodyStructure: true, internalDate: true },
+        { uid: true },
+      )) {
+        const date = dateOf(message).getTime();
+        if (since && date < since.getTime()) continue;
+        if (before && date >= before.getTime()) continue;
+        if (request.hasAttachment !== undefined && hasAttachments(message.bodyStructure) !== request.hasAttachment)
+          continue;
+        keep.add(message.uid);
+      }
+      uids = uids.filter((uid) => keep.has(uid));
+    }
+    return uids;
+  }
+
+  private async summaries(
+    client: ImapFlow,
+    folderId: string,
+    uidValidity: string,
+    uids: number[],
+  ): Promise<MessageSummary[]> {
+    if (!uids.length) return [];
+    const linked = this.linkedKeys();
+    const byUid = new Map<number, MessageSummary>();
+    for await (const message of client.fetch(uids.join(','), SUMMARY_QUERY, { uid: true })) {
+      byUid.set(message.uid, summaryOf(message, folderId, uidValidity, linked));
+    }
+    return uids.map((uid) => byUid.get(uid)).filter((m): m is MessageSummary => !!m);
+  }
+
+  private linkedKeys(): Set<string> {
+    const rows = this.store.db.prepare('SELECT DISTINCT message_key FROM links WHERE user_id = ?').all(this.userId) as {
+      message_key: string;
+    }[];
+    return new Set(rows.map((row) => row.message_key));
+  }
+
+  // --- one message
+  /** Opens the message's folder and runs `run` with its UID, or answers not-found. */
+  private withMessage<T>(
+    id: string,
+    run: (client: ImapFlow, ref: ParsedId) => Promise<T>,
+    readOnly = true,
+  ): Promise<T> {
+    const ref = parseId(id);
+    return this.imap(async (client) => {
+      let lock;
+      try {
+        lock = await client.getMailboxLock(ref.path, { readOnly });
+      } catch {
+        throw notFound('There is no such message.');
+      }
+      try {
+        if (String(client.mailbox ? client.mailbox.uidValidity : '') !== ref.uidValidity)
+          throw notFound('There is no such message.');
+        return await run(client, ref);
+      } finally {
+        lock.release();
+      }
+    });
+  }
+
+  private async source(client: ImapFlow, ref: ParsedId): Promise<{ source: Buffer; message: FetchMessageObject }> {
+    const message = await client.fetchOne(String(ref.uid), { ...SUMMARY_QUERY, source: true }, { uid: true });
+    if (!message || !message.source) throw notFound('There is no such message.');
+    return { source: message.source, message };
+  }
+
+  getMessage(input: In<'getMessage'>, options?: CallOptions): Promise<Out<'getMessage'>> {
+    return this.call('getMessage', input, options, ({ id }) => {
+      if (this.isPop3()) return this.pop().getMessage(id, this.linkedKeys());
+      return this.withMessage(id, async (client, ref) => {
+        const { source, message } = await this.source(client, ref);
+        const summary = summaryOf(message, ref.path, ref.uidValidity, this.linkedKeys());
+        return fullMessage(summary, source);
+      });
+    });
+  }
+
+  getAttachment(input: In<'getAttachment'>, options?: CallOptions): Promise<Blob> {
+    return this.call('getAttachment', input, options, async ({ id, attachmentId }) => {
+      const source = this.isPop3()
+        ? await this.pop().raw(id)
+        : await this.withMessage(id, async (client, ref) => (await this.source(client, ref)).source);
+      const parsed = await PostalMime.parse(source, { attachmentEncoding: 'arraybuffer' });
+      const index = /^a(\d+)$/.exec(attachmentId);
+      const part = index ? parsed.attachments[Number(index[1])] : undefined;
+      if (!part) throw notFound('There is no such attachment.');
+      const bytes = typeof part.content === 'string' ? Buffer.from(part.content) : new Uint8Array(part.content);
+      return new File([bytes], part.filename || 'attachment', { type: part.mimeType || 'application/octet-stream' });
+    });
+  }
+
+  getRawMessage(input: In<'getRawMessage'>, options?: CallOptions): Promise<Blob> {
+    return this.call('getRawMessage', input, options, async ({ id }) => {
+      const source = this.isPop3()
+        ? await this.pop().raw(id)
+        : await this.withMessage(id, async (client, ref) => (await this.source(client, ref)).source);
+      return new Blob([new Uint8Array(source)], { type: 'message/rfc822' });
+    });
+  }
+
+  // --- actions
+  private groupByFolder(ids: readonly string[]): Map<string, ParsedId[]> {
+    const groups = new Map<string, ParsedId[]>();
+    for (const id of ids) {
+      const ref = parseId(id);
+      const list = groups.get(ref.path) ?? [];
+      list.push(ref);
+      groups.set(ref.path, list);
+    }
+    return groups;
+  }
+
+  /** Opens each folder of `ids` and runs `run` with the UIDs that still exist there. */
+  private async perFolder(
+    ids: readonly string[],
+    run: (client: ImapFlow, path: string, refs: ParsedId[]) => Promise<void>,
+  ): Promise<void> {
+    const groups = this.groupByFolder(ids);
+    await this.imap(async (client) => {
+      for (const [path, refs] of groups) {
+        let lock;
+        try {
+          lock = await client.getMailboxLock(path);
+        } catch {
+          throw notFound('There is no such folder.');
+        }
+        try {
+          const validity = String(client.mailbox ? client.mailbox.uidValidity : '');
+          const current = refs.filter((ref) => ref.uidValidity === validity);
+          const existing = current.length
+            ? await client.search({ uid: current.map((r) => r.uid).join(',') }, { uid: true })
+            : [];
+          const present = new Set(existing || []);
+          const found = current.filter((ref) => present.has(ref.uid));
+          if (found.length !== refs.length) throw notFound('Some of these messages no longer exist.');
+          await run(client, path, found);
+        } finally {
+          lock.release();
+        }
+      }
+    });
+  }
+
+  setFlags(input: In<'setFlags'>, options?: CallOptions): Promise<Out<'setFlags'>> {
+    return this.call('setFlags', input, options, async ({ ids, flags }) => {
+      this.requireImap('flags');
+      const add: string[] = [];
+      const remove: string[] = [];
+      const names: Record<string, string> = {
+        seen: '\\Seen',
+        flagged: '\\Flagged',
+        answered: '\\Answered',
+        forwarded: '$Forwarded',
+      };
+      for (const [key, value] of Object.entries(flags)) {
+        if (value === undefined || !names[key]) continue;
+        (value ? add : remove).push(names[key]!);
+      }
+      let updated = 0;
+      await this.perFolder(ids, async (client, _path, refs) => {
+        const range = refs.map((ref) => ref.uid).join(',');
+        if (add.length) await client.messageFlagsAdd(range, add, { uid: true });
+        if (remove.length) await client.messageFlagsRemove(range, remove, { uid: true });
+        updated += refs.length;
+      });
+      return { updated };
+    });
+  }
+
+  moveMessages(input: In<'moveMessages'>, options?: CallOptions): Promise<Out<'moveMessages'>> {
+    return this.call('moveMessages', input, options, async ({ ids, folderId }) => {
+      this.requireImap('folders');
+      await this.imap((client) => this.folderEntry(client, folderId));
+      return { moved: await this.move(ids, folderId), deleted: [] };
+    });
+  }
+
+  private async move(ids: readonly string[], target: string): Promise<{ from: string; to: string }[]> {
+    const moved: { from: string; to: string }[] = [];
+    await this.perFolder(ids, async (client, path, refs) => {
+      const result = await client.messageMove(refs.map((ref) => ref.uid).join(','), target, { uid: true });
+      if (!result) throw new MailError('server', 'The server did not move the messages.');
+      const validity = String(result.uidValidity ?? '');
+      for (const ref of refs) {
+        const to = result.uidMap?.get(ref.uid);
+        moved.push({
+          from: formatId(ref),
+          to: to ? formatId({ uidValidity: validity, uid: to, path: target }) : formatId(ref),
+        });
+      }
+      void path;
+    });
+    return moved;
+  }
+
+  deleteMessages(input: In<'deleteMessages'>, options?: CallOptions): Promise<Out<'deleteMessages'>> {
+    return this.call('deleteMessages', input, options, async ({ ids, permanent }) => {
+      if (this.isPop3()) return this.pop().deleteMessages(ids);
+      const trash = await this.imap((client) => this.folderByRole(client, 'trash'));
+      const groups = this.groupByFolder(ids);
+      const moved: { from: string; to: string }[] = [];
+      const deleted: string[] = [];
+      for (const [path, refs] of groups) {
+        const group = refs.map(formatId);
+        if (permanent || path === trash.path) {
+          await this.perFolder(group, async (client, _p, found) => {
+            await client.messageDelete(found.map((ref) => ref.uid).join(','), { uid: true });
+          });
+          deleted.push(...group);
+        } else moved.push(...(await this.move(group, trash.path)));
+      }
+      return { moved, deleted };
+    });
+  }
+
+  // --- compose
+  listIdentities(input?: In<'listIdentities'>, options?: CallOptions): Promise<Out<'listIdentities'>> {
+    return this.call('listIdentities', input, options, () => ({ items: this.identities() }));
+  }
+
+  private identities(): Address[] {
+    const settings = this.settings();
+    return [
+      settings.displayName ? { name: settings.displayName, address: settings.email } : { address: settings.email },
+    ];
+  }
+
+  private isOwn(address: Address | null | undefined): boolean {
+    return !!address && this.identities().some((own) => own.address.toLowerCase() === address.address.toLowerCase());
+  }
+
+  suggestAddresses(input: In<'suggestAddresses'>, options?: CallOptions): Promise<Out<'suggestAddresses'>> {
+    return this.call('suggestAddresses', input, options, async ({ query, limit }) => {
+      const q = query.trim().toLowerCase();
+      const max = limit ?? 10;
+      const items: AddressSuggestion[] = [];
+      const seen = new Set<string>();
+      const matches = (a: { name?: string; address: string }) =>
+        !q ||
+        a.address.toLowerCase().startsWith(q) ||
+        (a.name ?? '')
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => w.startsWith(q));
+      const add = (suggestion: AddressSuggestion) => {
+        const key = suggestion.address.toLowerCase();
+        if (items.length >= max || seen.has(key) || !matches(suggestion)) return;
+        seen.add(key);
+        items.push(suggestion);
+      };
+      for (const address of await this.recentCorrespondents())
+        if (!this.isOwn(address)) add({ ...address, source: 'recent' });
+      for (const record of (await this.records?.search(undefined, query, 20)) ?? []) {
+        if (record.email && isEmailAddress(record.email)) {
+          add({
+            name: record.title,
+            address: record.email,
+            source: 'record',
+            record: { objectName: record.objectName, objectId: record.objectId, title: record.title },
+          });
+        }
+      }
+      for (const identity of this.identities()) add({ ...identity, source: 'identity' });
+      return { items };
+    });
+  }
+
+  private async recentCorrespondents(): Promise<Address[]> {
+    if (this.isPop3()) return [];
+    return this.imap(async (client) => {
+      const out: Address[] = [];
+      for (const role of ['inbox', 'sent'] as const) {
+        const folder = await this.folderByRole(client, role).catch(() => undefined);
+        if (!folder) continue;
+        const lock = await client.getMailboxLock(folder.path, { readOnly: true });
+        try {
+          const exists = client.mailbox ? client.mailbox.exists : 0;
+          if (!exists) continue;
+          const range = `${Math.max(1, exists - 199)}:*`;
+          const messages = await client.fetchAll(range, { envelope: true });
+          for (const message of messages.reverse()) {
+            const envelope = message.envelope;
+            const list = role === 'sent' ? [...(envelope?.to ?? []), ...(envelope?.cc ?? [])] : (envelope?.from ?? []);
+            out.push(...cleanAddresses(list));
+          }
+        } finally {
+          lock.release();
+        }
+      }
+      return out;
+    });
+  }
+
+  saveDraft(input: In<'saveDraft'>, options?: CallOptions): Promise<Out<'saveDraft'>> {
+    return this.call('saveDraft', input, options, async (draft) => {
+      this.requireImap('drafts folder');
+      const raw = await this.compose(draft, {
+        forDraft: true,
+        messageId: `<${randomUUID()}@${domainOf(this.settings().email)}>`,
+      });
+      const savedAt = new Date();
+      const id = await this.imap(async (client) => {
+        const drafts = await this.folderByRole(client, 'drafts');
+        const appended = await client.append(drafts.path, raw, ['\\Draft', '\\Seen'], savedAt);
+        if (!appended || !appended.uid) throw new MailError('server', 'The server did not store the draft.');
+        return formatId({ uidValidity: String(appended.uidValidity), uid: appended.uid, path: drafts.path });
+      });
+      if (draft.id) await this.removeDraft(draft.id).catch(() => undefined);
+      return { id, savedAt: savedAt.toISOString() };
+    });
+  }
+
+  private async removeDraft(id: string): Promise<void> {
+    const ref = parseId(id);
+    const drafts = await this.imap((client) => this.folderByRole(client, 'drafts'));
+    if (ref.path !== drafts.path) throw notFound('There is no such draft.');
+    await this.perFolder([id], async (client, _path, refs) => {
+      await client.messageDelete(refs.map((r) => r.uid).join(','), { uid: true });
+    });
+  }
+
+  getDraft(input: In<'getDraft'>, options?: CallOptions): Promise<Out<'getDraft'>> {
+    return this.call('getDraft', input, options, async ({ id }) => {
+      this.requireImap('drafts folder');
+      const drafts = await this.imap((client) => this.folderByRole(client, 'drafts'));
+      if (parseId(id).path !== drafts.path) throw notFound('There is no such draft.');
+      const source = await this.withMessage(id, async (client, ref) => (await this.source(client, ref)).source);
+      return this.draftFrom(id, source);
+    });
+  }
+
+  private async draftFrom(id: string, source: Buffer): Promise<Draft> {
+    const parsed = await PostalMime.parse(source, { attachmentEncoding: 'arraybuffer' });
+    const header = (name: string) => parsed.headers.find((h) => h.key === name.toLowerCase())?.value;
+    const attachments = parsed.attachments.map((part) =>
+      this.storeUpload(
+        part.filename || 'attachment',
+        part.mimeType || 'application/octet-stream',
+        typeof part.content === 'string' ? Buffer.from(part.content) : new Uint8Array(part.content),
+        part.contentId?.replace(/^<|>$/g, ''),
+        part.disposition === 'inline',
+      ),
+    );
+    const draft: Draft = {
+      id,
+      to: cleanAddresses(parsed.to),
+      cc: cleanAddresses(parsed.cc),
+      bcc: cleanAddresses(parsed.bcc),
+      subject: oneLine(parsed.subject) ?? '',
+      attachments,
+    };
+    const from = cleanAddress(parsed.from);
+    if (from) draft.from = from;
+    if (parsed.text !== undefined) draft.text = parsed.text.replace(/\r\n/g, '\n').replace(/\n$/, '');
+    if (parsed.html !== undefined) draft.html = parsed.html;
+    if (parsed.inReplyTo) draft.inReplyTo = oneLine(parsed.inReplyTo);
+    if (parsed.references) draft.references = parsed.references.split(/\s+/).filter(Boolean);
+    const link = header(META_HEADERS.link);
+    if (link) {
+      try {
+        const value = JSON.parse(Buffer.from(link, 'base64url').toString('utf8')) as {
+          objectName: string;
+          objectId: string;
+        };
+        draft.link = { objectName: String(value.objectName), objectId: String(value.objectId) };
+      } catch {
+        // an unreadable meta header is ignored
+      }
+    }
+    const sourceMeta = header(META_HEADERS.source);
+    const match = sourceMeta ? /^(reply|reply-all|forward) (.+)$/.exec(sourceMeta) : null;
+    if (match) {
+      draft.sourceMode = match[1] as Draft['sourceMode'];
+      draft.sourceId = match[2]!;
+    }
+    return draft;
+  }
+
+  deleteDraft(input: In<'deleteDraft'>, options?: CallOptions): Promise<void> {
+    return this.call('deleteDraft', input, options, ({ id }) => {
+      this.requireImap('drafts folder');
+      return this.removeDraft(id);
+    });
+  }
+
+  prefillDraft(input: In<'prefillDraft'>, options?: CallOptions): Promise<Out<'prefillDraft'>> {
+    return this.call('prefillDraft', input, options, async ({ id, mode, link }) => {
+      const source = await this.getMessage({ id }, {});
+      const text = source.text ?? htmlToPlainText(source.html ?? '');
+      const when = new Date(source.date).toUTCString().replace('GMT', '+0000');
+      const sender = source.from ? formatAddress(source.from) : '';
+      const ownSource = this.isOwn(source.from);
+      const addressed = [...source.to, ...source.cc, ...(source.from ? [source.from] : [])];
+      const identity =
+        this.identities().find((own) => addressed.some((a) => a.address.toLowerCase() === own.address.toLowerCase())) ??
+        this.identities()[0]!;
+      const draft: Draft = {
+        from: identity,
+        to: [],
+        cc: [],
+        bcc: [],
+        subject: mode === 'forward' ? forwardSubject(source.subject) : replySubject(source.subject),
+        attachments: [],
+        sourceId: source.id,
+        sourceMode: mode,
+      };
+      if (source.messageId) {
+        draft.inReplyTo = source.messageId;
+        draft.references = [...source.references.filter((r) => r !== source.messageId), source.messageId];
+      }
+      if (mode === 'forward') {
+        const header = [
+          '---------- Forwarded message ---------',
+          `From: ${sender}`,
+          `Date: ${when}`,
+          `Subject: ${source.subject}`,
+          `To: ${source.to.map(formatAddress).join(', ')}`,
+        ];
+        draft.text = `\n\n${header.join('\n')}\n\n${text}`;
+        const raw = this.isPop3()
+          ? await this.pop().raw(id)
+          : await this.withMessage(id, async (client, ref) => (await this.source(client, ref)).source);
+        const parsed = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+        draft.attachments = parsed.attachments.map((part) =>
+          this.storeUpload(
+            part.filename || 'attachment',
+            part.mimeType || 'application/octet-stream',
+            typeof part.content === 'string' ? Buffer.from(part.content) : new Uint8Array(part.content),
+            part.contentId?.replace(/^<|>$/g, ''),
+            part.disposition === 'inline',
+          ),
+        );
+      } else {
+        const primary = ownSource
+          ? source.to
+          : source.replyTo.length
+            ? source.replyTo
+            : source.from
+              ? [source.from]
+              : [];
+        const unique = new Set<string>();
+        const keep = (a: Address) => {
+          const key = a.address.toLowerCase();
+          if (unique.has(key) || (this.isOwn(a) && !ownSource)) return false;
+          unique.add(key);
+          return true;
+        };
+        draft.to = primary.filter(keep);
+        if (mode === 'reply-all') {
+          draft.to.push(...(ownSource ? [] : source.to).filter(keep));
+          draft.cc = source.cc.filter((a) => !this.isOwn(a)).filter(keep);
+        }
+        draft.text = quoteText(text, `On ${when}, ${sender || 'someone'} wrote:`);
+      }
+      if (link) draft.link = { objectName: link.objectName, objectId: link.objectId };
+      else {
+        const links = source.messageId ? this.linksOf(source.messageId) : [];
+        if (links.length === 1) draft.link = { objectName: links[0]!.objectName, objectId: links[0]!.objectId };
+      }
+      return draft;
+    });
+  }
+
+  private storeUpload(
+    filename: string,
+    contentType: string,
+    bytes: Uint8Array,
+    contentId?: string,
+    inline?: boolean,
+  ): UploadedAttachment {
+    const id = `up-${randomBytes(12).toString('base64url')}`;
+    const upload: Upload = {
+      id,
+      filename: oneLine(filename, 255) ?? 'attachment',
+      contentType: oneLine(contentType, 255) ?? 'application/octet-stream',
+      size: bytes.byteLength,
+      bytes,
+      created: Date.now(),
+      ...(contentId ? { contentId: oneLine(contentId, 255)! } : {}),
+      ...(inline ? { inline: true } : {}),
+    };
+    // Uploads live for a day; the oldest go first when there are too many.
+    for (const [key, old] of this.uploads)
+      if (old.created < Date.now() - 86_400_000 || this.uploads.size > 500) this.uploads.delete(key);
+    this.uploads.set(id, upload);
+    const { bytes: _bytes, created: _created, ...out } = upload;
+    return out;
+  }
+
+  uploadAttachment(input: In<'uploadAttachment'>, options: UploadOptions = {}): Promise<Out<'uploadAttachment'>> {
+    return this.call('uploadAttachment', input, options, async ({ file, filename }) => {
+      const max = this.options.maxAttachmentBytes ?? 25 * 1024 * 1024;
+      if (file.size > max) throw invalid(['file'], `The file is larger than ${max} bytes.`);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      options.onProgress?.({ loaded: bytes.byteLength, total: bytes.byteLength });
+      const name = filename ?? (file instanceof File ? file.name : '') ?? 'attachment';
+      return this.storeUpload(name || 'attachment', file.type || 'application/octet-stream', bytes);
+    });
+  }
+
+  /** The RFC 5322 message for a draft. Every header value is checked data; nodemailer encodes it. */
+  private async compose(draft: Draft, options: { forDraft: boolean; messageId: string; date?: Date }): Promise<Buffer> {
+    const from = draft.from ?? this.identities()[0]!;
+    const attachments = draft.attachments.map((attachment, index) => {
+      const upload = this.uploads.get(attachment.id);
+      if (!upload) throw invalid(['attachments', index], 'This attachment is no longer available: attach it again.');
+      return {
+        filename: upload.filename,
+        content: Buffer.from(upload.bytes),
+        contentType: upload.contentType,
+        ...(upload.contentId ? { cid: upload.contentId } : {}),
+        ...(upload.inline ? { contentDisposition: 'inline' as const } : {}),
+      };
+    });
+    const headers: Record<string, string> = {};
+    if (options.forDraft && draft.link)
+      headers[META_HEADERS.link] = Buffer.from(JSON.stringify(draft.link)).toString('base64url');
+    if (options.forDraft && draft.sourceId && draft.sourceMode)
+      headers[META_HEADERS.source] = `${draft.sourceMode} ${draft.sourceId}`;
+    const mail = new MailComposer({
+      from: formatAddress(from),
+      to: draft.to.map(formatAddress),
+      cc: draft.cc.map(formatAddress),
+      bcc: draft.bcc.map(formatAddress),
+      subject: draft.subject,
+      text: draft.text,
+      html: draft.html,
+      attachments,
+      messageId: options.messageId,
+      date: options.date ?? new Date(),
+      inReplyTo: draft.inReplyTo,
+      references: draft.references,
+      headers,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+    const node = mail.compile();
+    (node as unknown as { keepBcc: boolean }).keepBcc = options.forDraft;
+    return node.build();
+  }
+
+  sendMessage(input: In<'sendMessage'>, options?: CallOptions): Promise<Out<'sendMessage'>> {
+    return this.call('sendMessage', input, options, async ({ draft, idempotencyKey }) => {
+      if (!draft.to.length && !draft.cc.length && !draft.bcc.length)
+        throw invalid(['draft', 'to'], 'Add at least one recipient.');
+      const from = draft.from ?? this.identities()[0]!;
+      if (!this.isOwn(from))
+        throw invalid(['draft', 'from'], `You cannot send as ${from.address}; choose one of your addresses.`);
+      const settings = this.settings();
+      let messageId = `<${randomUUID()}@${domainOf(settings.email)}>`;
+      if (idempotencyKey) {
+        const row = this.store.db
+          .prepare('SELECT message_id, result FROM sends WHERE user_id = ? AND idem_key = ?')
+          .get(this.userId, idempotencyKey) as { message_id: string; result: string | null } | undefined;
+        if (row?.result) return JSON.parse(row.result) as Out<'sendMessage'>;
+        // A retry of a send that failed half-way keeps its Message-ID, so the recipient can recognise it.
+        if (row) messageId = row.message_id;
+        else
+          this.store.db
+            .prepare('INSERT INTO sends (user_id, idem_key, message_id, created) VALUES (?, ?, ?, ?)')
+            .run(this.userId, idempotencyKey, messageId, Date.now());
+      }
+      const date = new Date();
+      const raw = await this.compose({ ...draft, from }, { forDraft: false, messageId, date });
+      const max = this.options.maxMessageBytes ?? 35 * 1024 * 1024;
+      if (raw.byteLength > max)
+        throw invalid(
+          ['draft', 'attachments'],
+          `The message is ${raw.byteLength} bytes; the limit is ${max}. Remove some attachments.`,
+        );
+      const recipients = [...draft.to, ...draft.cc, ...draft.bcc].map((a) => a.address);
+      await this.smtp(settings, (transport) =>
+        transport.sendMail({ envelope: { from: from.address, to: recipients }, raw }),
+      );
+      let sentId: string | undefined;
+      if (!this.isPop3()) {
+        sentId = await this.imap(async (client) => {
+          const sent = await this.folderByRole(client, 'sent');
+          const appended = await client.append(sent.path, raw, ['\\Seen'], date);
+          return appended && appended.uid
+            ? formatId({ uidValidity: String(appended.uidValidity), uid: appended.uid, path: sent.path })
+            : undefined;
+        }).catch(() => undefined);
+        if (draft.id) await this.removeDraft(draft.id).catch(() => undefined);
+        if (draft.sourceId) {
+          const flag = draft.sourceMode === 'forward' ? { forwarded: true } : { answered: true };
+          await this.setFlags({ ids: [draft.sourceId], flags: flag }).catch(() => undefined);
+        }
+      }
+      if (draft.link)
+        this.addLinkRecord(messageId, sentId ?? messageId, draft.link.objectName, draft.link.objectId, '');
+      const result = { messageId, ...(sentId ? { sentId } : {}), sentAt: date.toISOString() };
+      if (idempotencyKey)
+        this.store.db
+          .prepare('UPDATE sends SET result = ? WHERE user_id = ? AND idem_key = ?')
+          .run(JSON.stringify(result), this.userId, idempotencyKey);
+      return result;
+    });
+  }
+
+  /** Runs `run` with an SMTP transport; a refused OAuth token is refreshed once, then `unauthorized`. */
+  private async smtp<T>(
+    settings: MailServerSettings,
+    run: (transport: ReturnType<typeof createSmtpTransport>) => Promise<T>,
+    password?: string | null,
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const transport = createSmtpTransport(
+        settings,
+        await this.access.credentials(settings, attempt > 0, password),
+        this.options,
+      );
+      try {
+        return await run(transport);
+      } catch (error) {
+        if (isAuthFailure(error)) {
+          if (settings.auth === 'oauth' && attempt === 0) continue;
+          throw new MailError('unauthorized', 'The outgoing server refused the credentials.', { cause: error });
+        }
+        const e = error as { responseCode?: number; response?: string };
+        if (e.responseCode && e.responseCode >= 500) {
+          throw new MailError(
+            'validation',
+            `The outgoing server refused the message: ${oneLine(e.response, 300) ?? e.responseCode}`,
+            { cause: error },
+          );
+        }
+        throw connectionError(error);
+      } finally {
+        transport.close();
+      }
+    }
+  }
+
+  // --- live updates
+  subscribe(listener: MailboxListener, options: SubscribeOptions = {}): Promise<Unsubscribe> {
+    return this.call('subscribe', {}, options, async () => {
+      if (this.isPop3()) throw new MailError('unsupported', 'A POP3 account has no live updates; poll instead.');
+      this.listeners.add(listener);
+      try {
+        await this.startWatcher();
+      } catch (error) {
+        this.listeners.delete(listener);
+        throw error instanceof MailError ? error : imapError(error);
+      }
+      let active = true;
+      const unsubscribe = () => {
+        if (!active) return;
+        active = false;
+        this.listeners.delete(listener);
+        if (!this.listeners.size) this.stopWatcher();
+      };
+      options.signal?.addEventListener('abort', unsubscribe, { once: true });
+      return unsubscribe;
+    });
+  }
+
+  private emit(change: MailboxChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch {
+        // one listener's failure is not another's
+      }
+    }
+  }
+
+  /** One IDLE connection on the inbox per backend, shared by all subscribers; reconnects with backoff. */
+  private async startWatcher(): Promise<void> {
+    if (this.watcher) return;
+    let stopped = false;
+    let failures = 0;
+    const open = async (): Promise<ImapFlow> => {
+      const client = await connectImap(this.access, this.options, {
+        disableAutoIdle: false,
+        autoIdleDelay: 100,
+        maxIdleTime: 60_000,
+      } as never);
+      const inbox = await this.folderByRole(client, 'inbox');
+      await client.mailboxOpen(inbox.path, { readOnly: true });
+      let uidNext = client.mailbox ? client.mailbox.uidNext : 1;
+      const validity = String(client.mailbox ? client.mailbox.uidValidity : '');
+      let busy = Promise.resolve();
+      client.on('exists', () => {
+        busy = busy
+          .then(async () => {
+            const messages = await client.fetchAll(`${uidNext}:*`, SUMMARY_QUERY, { uid: true });
+            const linked = this.linkedKeys();
+            for (const message of messages.sort((a, b) => a.uid - b.uid)) {
+              if (message.uid < uidNext) continue;
+              uidNext = message.uid + 1;
+              this.emit({
+                type: 'message-added',
+                folderId: inbox.path,
+                message: summaryOf(message, inbox.path, validity, linked),
+              });
+            }
+          })
+          .catch(() => this.emit({ type: 'resync', folderId: inbox.path }));
+      });
+      client.on('expunge', () => this.emit({ type: 'resync', folderId: inbox.path }));
+      client.on('flags', (event: { uid?: number; flags: Set<string> }) => {
+        if (event.uid)
+          this.emit({
+            type: 'message-updated',
+            folderId: inbox.path,
+            id: formatId({ uidValidity: validity, uid: event.uid, path: inbox.path }),
+            flags: flagsOf(event.flags),
+          });
+      });
+      client.on('close', () => {
+        if (stopped) return;
+        failures++;
+        setTimeout(
+          () => {
+            if (stopped) return;
+            open().then(
+              (next) => {
+                failures = 0;
+                if (this.watcher) this.watcher.client = next;
+                this.emit({ type: 'resync', folderId: inbox.path });
+              },
+              () => client.emit('close'),
+            );
+          },
+          Math.min(30_000, 250 * 2 ** failures),
+        );
+      });
+      void client.idle().catch(() => undefined);
+      return client;
+    };
+    const client = await open();
+    this.watcher = {
+      client,
+      stop: () => {
+        stopped = true;
+        void this.watcher?.client.logout().catch(() => undefined);
+      },
+    };
+  }
+
+  private stopWatcher(): void {
+    const watcher = this.watcher;
+    this.watcher = undefined;
+    watcher?.stop();
+  }
+
+  // --- account
+  private accountState(): Out<'getAccount'> {
+    const stored = this.store.get<Omit<MailServerSettings, 'passwordSet'>>(this.userId, 'account');
+    if (!stored) return { configured: false, settings: null };
+    return {
+      configured: true,
+      settings: { ...stored, passwordSet: this.store.hasSecret(this.userId, 'account:password') },
+    };
+  }
+
+  getAccount(input?: In<'getAccount'>, options?: CallOptions): Promise<Out<'getAccount'>> {
+    return this.call('getAccount', input, options, () => this.accountState());
+  }
+
+  saveAccount(input: In<'saveAccount'>, options?: CallOptions): Promise<Out<'saveAccount'>> {
+    return this.call('saveAccount', input, options, (settings) => {
+      const { password, ...rest } = settings;
+      this.store.set(this.userId, 'account', rest);
+      if (password !== undefined) this.store.setSecret(this.userId, 'account:password', password);
+      this.pop3 = undefined;
+      return this.accountState();
+    });
+  }
+
+  testConnection(input: In<'testConnection'>, options?: CallOptions): Promise<Out<'testConnection'>> {
+    return this.call('testConnection', input, options, async ({ target, settings: candidate }) => {
+      const started = Date.now();
+      const stored = this.store.get<Omit<MailServerSettings, 'passwordSet'>>(this.userId, 'account');
+      const settings = candidate
+        ? ({ ...withoutPassword(candidate), passwordSet: true } as MailServerSettings)
+        : stored
+          ? { ...stored, passwordSet: true }
+          : undefined;
+      if (!settings) throw new MailError('validation', 'Save the mail server settings first.');
+      const password = candidate?.password;
+      const result = (
+        ok: boolean,
+        message: string,
+        failure?: ConnectionTestResult['failure'],
+        detail?: string,
+      ): ConnectionTestResult => ({
+        target,
+        ok,
+        message,
+        durationMs: Date.now() - started,
+        ...(failure ? { failure } : {}),
+        ...(detail ? { detail: detail.slice(0, 500) } : {}),
+      });
+      try {
+        if (target === 'outgoing') {
+          await this.smtp(settings, (transport) => transport.verify(), password);
+          return result(true, `Connected to ${settings.outgoing.host} and signed in.`);
+        }
+        if (settings.incoming.protocol === 'pop3') {
+          await new Pop3Mailbox(this.access, this.options).test(settings, password);
+        } else {
+          const credentials = await this.access.credentials(settings, false, password);
+          const client = createImapClient(settings, credentials, this.options);
+          client.on('error', () => undefined);
+          try {
+            await client.connect();
+          } finally {
+            await client.logout().catch(() => client.close());
+          }
+        }
+        return result(true, `Connected to ${settings.incoming.host} and signed in.`);
+      } catch (error) {
+        const [failure, message] = describeFailure(error, settings, target);
+        return result(false, message, failure, error instanceof Error ? error.message : undefined);
+      }
+    });
+  }
+
+  // --- oauth
+  listEndpoints(input?: In<'listEndpoints'>, options?: CallOptions): Promise<Out<'listEndpoints'>> {
+    return this.call('listEndpoints', input, options, () => ({ items: this.broker.listEndpoints() }));
+  }
+  saveEndpoint(input: In<'saveEndpoint'>, options?: CallOptions): Promise<Out<'saveEndpoint'>> {
+    return this.call('saveEndpoint', input, options, (endpoint) => this.broker.saveEndpoint(endpoint));
+  }
+  deleteEndpoint(input: In<'deleteEndpoint'>, options?: CallOptions): Promise<void> {
+    return this.call('deleteEndpoint', input, options, ({ endpointId }) => this.broker.deleteEndpoint(endpointId));
+  }
+  getAppSettings(input?: In<'getAppSettings'>, options?: CallOptions): Promise<Out<'getAppSettings'>> {
+    return this.call('getAppSettings', input, options, () => this.broker.getAppSettings());
+  }
+  saveAppSettings(input: In<'saveAppSettings'>, options?: CallOptions): Promise<Out<'saveAppSettings'>> {
+    return this.call('saveAppSettings', input, options, (settings) => this.broker.saveAppSettings(settings));
+  }
+  beginAuthorization(input: In<'beginAuthorization'>, options?: CallOptions): Promise<Out<'beginAuthorization'>> {
+    return this.call('beginAuthorization', input, options, ({ endpointId, loginHint }) =>
+      this.broker.begin(this.userId, endpointId, loginHint),
+    );
+  }
+  completeAuthorization(
+    input: In<'completeAuthorization'>,
+    options?: CallOptions,
+  ): Promise<Out<'completeAuthorization'>> {
+    return this.call('completeAuthorization', input, options, (request) => this.broker.complete(this.userId, request));
+  }
+  getAuthorizationStatus(
+    input: In<'getAuthorizationStatus'>,
+    options?: CallOptions,
+  ): Promise<Out<'getAuthorizationStatus'>> {
+    return this.call('getAuthorizationStatus', input, options, ({ endpointId }) =>
+      this.broker.status(this.userId, endpointId),
+    );
+  }
+  revokeAuthorization(input: In<'revokeAuthorization'>, options?: CallOptions): Promise<Out<'revokeAuthorization'>> {
+    return this.call('revokeAuthorization', input, options, ({ endpointId }) =>
+      this.broker.revoke(this.userId, endpointId),
+    );
+  }
+
+  // --- privacy
+  private policy(): Out<'getRemoteContentPolicy'> {
+    const rows = this.store.db
+      .prepare('SELECT sender FROM trusted_senders WHERE user_id = ? ORDER BY rowid')
+      .all(this.userId) as { sender: string }[];
+    return { allowedSenders: rows.map((row) => row.sender) };
+  }
+  getRemoteContentPolicy(
+    input?: In<'getRemoteContentPolicy'>,
+    options?: CallOptions,
+  ): Promise<Out<'getRemoteContentPolicy'>> {
+    return this.call('getRemoteContentPolicy', input, options, () => this.policy());
+  }
+  allowRemoteContent(input: In<'allowRemoteContent'>, options?: CallOptions): Promise<Out<'allowRemoteContent'>> {
+    return this.call('allowRemoteContent', input, options, ({ sender }) => {
+      this.store.db
+        .prepare('INSERT OR IGNORE INTO trusted_senders (user_id, sender) VALUES (?, ?)')
+        .run(this.userId, sender);
+      return this.policy();
+    });
+  }
+  revokeRemoteContent(input: In<'revokeRemoteContent'>, options?: CallOptions): Promise<Out<'revokeRemoteContent'>> {
+    return this.call('revokeRemoteContent', input, options, ({ sender }) => {
+      this.store.db.prepare('DELETE FROM trusted_senders WHERE user_id = ? AND sender = ?').run(this.userId, sender);
+      return this.policy();
+    });
+  }
+
+  // --- module
+  private async moduleStatus(): Promise<Out<'getModuleStatus'>> {
+    let unread = 0;
+    if (this.store.get(this.userId, 'account')) {
+      unread = this.isPop3()
+        ? 0
+        : await this.imap(async (client) => {
+            const inbox = await this.folderByRole(client, 'inbox');
+            const status = await client.status(inbox.path, { unseen: true });
+            return (status && status.unseen) || 0;
+          }).catch(() => 0);
+    }
+    return { enabled: this.store.get<boolean>(GLOBAL_USER, 'moduleEnabled') ?? false, canManage: this.isAdmin, unread };
+  }
+  getModuleStatus(input?: In<'getModuleStatus'>, options?: CallOptions): Promise<Out<'getModuleStatus'>> {
+    return this.call('getModuleStatus', input, options, () => this.moduleStatus());
+  }
+  setModuleEnabled(input: In<'setModuleEnabled'>, options?: CallOptions): Promise<Out<'setModuleEnabled'>> {
+    return this.call('setModuleEnabled', input, options, ({ enabled }) => {
+      if (!this.isAdmin)
+        throw new MailError('forbidden', 'Only an administrator can enable or disable the webmail module.');
+      this.store.set(GLOBAL_USER, 'moduleEnabled', enabled);
+      return this.moduleStatus();
+    });
+  }
+
+  // --- links
+  private linkConfig(objectName: string): ObjectLinkConfig | undefined {
+    const row = this.store.db
+      .prepare('SELECT data FROM link_configs WHERE user_id = ? AND object_name = ?')
+      .get(GLOBAL_USER, objectName) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as ObjectLinkConfig) : undefined;
+  }
+  listLinkConfigs(input?: In<'listLinkConfigs'>, options?: CallOptions): Promise<Out<'listLinkConfigs'>> {
+    return this.call('listLinkConfigs', input, options, () => {
+      const rows = this.store.db
+        .prepare('SELECT data FROM link_configs WHERE user_id = ? ORDER BY object_name')
+        .all(GLOBAL_USER) as { data: string }[];
+      return { items: rows.map((row) => JSON.parse(row.data) as ObjectLinkConfig) };
+    });
+  }
+  saveLinkConfig(input: In<'saveLinkConfig'>, options?: CallOptions): Promise<Out<'saveLinkConfig'>> {
+    return this.call('saveLinkConfig', input, options, (config) => {
+      this.store.db
+        .prepare(
+          'INSERT INTO link_configs (user_id, object_name, data) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data',
+        )
+        .run(GLOBAL_USER, config.objectName, JSON.stringify(config));
+      return config;
+    });
+  }
+  deleteLinkConfig(input: In<'deleteLinkConfig'>, options?: CallOptions): Promise<void> {
+    return this.call('deleteLinkConfig', input, options, ({ objectName }) => {
+      if (!this.linkConfig(objectName)) throw notFound('There is no such link configuration.');
+      this.store.db
+        .prepare('DELETE FROM link_configs WHERE user_id = ? AND object_name = ?')
+        .run(GLOBAL_USER, objectName);
+    });
+  }
+  previewLinkConfig(input: In<'previewLinkConfig'>, options?: CallOptions): Promise<Out<'previewLinkConfig'>> {
+    return this.call('previewLinkConfig', input, options, async (config) => {
+      const records = ((await this.records?.search(config.objectName, '', 50)) ?? []).filter((r) => r.email);
+      let mails = 0;
+      for (const record of records.slice(0, 20)) mails += (await this.recordMatches(record, config, undefined)).length;
+      return { records: records.length, mails };
+    });
+  }
+  searchRecords(input: In<'searchRecords'>, options?: CallOptions): Promise<Out<'searchRecords'>> {
+    return this.call('searchRecords', input, options, async ({ objectName, query, limit }) => ({
+      items: ((await this.records?.search(objectName, query, limit ?? 20)) ?? []).slice(0, limit ?? 20),
+    }));
+  }
+
+  /** The mails that involve a record: its address, or its domain when the configuration says so. */
+  private async recordMatches(
+    record: RecordRef,
+    config: ObjectLinkConfig,
+    text: string | undefined,
+  ): Promise<RecordMail[]> {
+    const email = record.email?.toLowerCase();
+    if (!email || this.isPop3()) return [];
+    const byDomain = config.filterByDomain && !config.ignoredDomains.includes(domainOf(email));
+    const needle = byDomain ? `@${domainOf(email)}` : email;
+    return this.imap(async (client) => {
+      const out: RecordMail[] = [];
+      const linked = this.linkedKeys();
+      const own = this.links(record.objectName, record.objectId);
+      for (const role of ['inbox', 'sent', 'archive'] as const) {
+        const folder = await this.folderByRole(client, role).catch(() => undefined);
+        if (!folder) continue;
+        const lock = await client.getMailboxLock(folder.path, { readOnly: true });
+        try {
+          const query: SearchObject = { or: [{ from: needle }, { to: needle }, { cc: needle }] };
+          if (text) query.text = text;
+          const uids = (await client.search(query, { uid: true })) || [];
+          const validity = String(client.mailbox ? client.mailbox.uidValidity : '');
+          for (const summary of await this.summaries(client, folder.path, validity, uids)) {
+            const key = summary.messageId ?? summary.id;
+            out.push({
+              ...summary,
+              direction: role === 'sent' || this.isOwn(summary.from) ? 'sent' : 'received',
+              linkedToRecord: own.has(key),
+              linked: linked.has(key),
+            });
+          }
+        } finally {
+          lock.release();
+        }
+      }
+      return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    });
+  }
+
+  listRecordMails(input: In<'listRecordMails'>, options?: CallOptions): Promise<Out<'listRecordMails'>> {
+    return this.call('listRecordMails', input, options, async (request) => {
+      const record = (await this.records?.get(request.objectName, request.objectId)) ?? null;
+      const config = this.linkConfig(request.objectName);
+      if (!config) return { configured: false, record, matchedOn: null, items: [], nextCursor: null, total: 0 };
+      if (!record) throw notFound(`There is no ${request.objectName} record "${request.objectId}".`);
+      const email = record.email?.toLowerCase() ?? null;
+      const byDomain = !!email && config.filterByDomain && !config.ignoredDomains.includes(domainOf(email));
+      const all = await this.recordMatches(record, config, request.text);
+      const start = request.cursor
+        ? decodeToken(request.cursor, (v): v is { o: number } => typeof (v as { o?: unknown })?.o === 'number').o
+        : 0;
+      const limit = request.limit ?? PAGE_SIZE_DEFAULT;
+      const items = all.slice(start, start + limit);
+      return {
+        configured: true,
+        record,
+        matchedOn: email ? (byDomain ? domainOf(email) : email) : null,
+        items,
+        nextCursor: start + limit < all.length ? encodeToken({ o: start + limit }) : null,
+        total: all.length,
+      };
+    });
+  }
+
+  private links(objectName: string, objectId: string): Set<string> {
+    const rows = this.store.db
+      .prepare('SELECT message_key FROM links WHERE user_id = ? AND object_name = ? AND object_id = ?')
+      .all(this.userId, objectName, objectId) as { message_key: string }[];
+    return new Set(rows.map((row) => row.message_key));
+  }
+
+  private linksOf(key: string): MessageLink[] {
+    const rows = this.store.db
+      .prepare('SELECT * FROM links WHERE user_id = ? AND message_key = ? ORDER BY linked_at')
+      .all(this.userId, key) as {
+      message_id: string;
+      object_name: string;
+      object_id: string;
+      file_name: string;
+      linked_at: string;
+    }[];
+    return rows.map((row) => ({
+      messageId: row.message_id,
+      objectName: row.object_name,
+      objectId: row.object_id,
+      fileName: row.file_name,
+      linkedAt: row.linked_at,
+    }));
+  }
+
+  private addLinkRecord(key: string, id: string, objectName: string, objectId: string, fileName: string): void {
+    this.store.db
+      .prepare(
+        'INSERT OR REPLACE INTO links (user_id, message_key, message_id, object_name, object_id, file_name, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(this.userId, key, id, objectName, objectId, fileName, new Date().toISOString());
+  }
+
+  linkMessages(input: In<'linkMessages'>, options?: CallOptions): Promise<Out<'linkMessages'>> {
+    return this.call('linkMessages', input, options, async ({ ids, objectName, objectId }) => {
+      const config = this.linkConfig(objectName);
+      if (!config) throw invalid(['objectName'], `There is no link configuration for ${objectName}.`);
+      const folder = resolveLinkFolder(config.folderPath, this.options.linkBaseDir);
+      const items: MessageLink[] = [];
+      for (const id of ids) {
+        const message = await this.getMessage({ id });
+        const raw = this.isPop3()
+          ? await this.pop().raw(id)
+          : await this.withMessage(id, async (client, ref) => (await this.source(client, ref)).source);
+        const key = message.messageId ?? message.id;
+        const existing = this.linksOf(key).find((link) => link.objectName === objectName && link.objectId === objectId);
+        if (existing) {
+          items.push(existing);
+          continue;
+        }
+        const name =
+          safeFileName(`${message.date.slice(0, 10)} ${message.subject || 'message'}`.slice(0, 100)) + '.eml';
+        const fileName = writeNewFile(folder, name, raw);
+        this.addLinkRecord(key, message.id, objectName, objectId, fileName);
+        items.push(...this.linksOf(key).filter((link) => link.objectName === objectName && link.objectId === objectId));
+      }
+      return { items };
+    });
+  }
+
+  unlinkMessage(input: In<'unlinkMessage'>, options?: CallOptions): Promise<void> {
+    return this.call('unlinkMessage', input, options, async ({ id, objectName, objectId }) => {
+      const message = await this.getMessage({ id });
+      const key = message.messageId ?? message.id;
+      const link = this.linksOf(key).find((l) => l.objectName === objectName && l.objectId === objectId);
+      if (!link) throw notFound('This message is not linked to that record.');
+      this.store.db
+        .prepare('DELETE FROM links WHERE user_id = ? AND message_key = ? AND object_name = ? AND object_id = ?')
+        .run(this.userId, key, objectName, objectId);
+      const config = this.linkConfig(objectName);
+      if (config && link.fileName && this.options.deleteLinkedFiles)
+        removeFile(resolveLinkFolder(config.folderPath, this.options.linkBaseDir), link.fileName);
+    });
+  }
+
+  listMessageLinks(input: In<'listMessageLinks'>, options?: CallOptions): Promise<Out<'listMessageLinks'>> {
+    return this.call('listMessageLinks', input, options, async ({ id }) => {
+      const message = await this.getMessage({ id });
+      return { items: this.linksOf(message.messageId ?? message.id) };
+    });
+  }
+}
+
+// --- helpers
+export function formatId(ref: ParsedId): string {
+  return `${ref.uidValidity}:${ref.uid}:${ref.path}`;
+}
+
+export function parseId(id: string): ParsedId {
+  const match = /^(\d+):(\d+):(.+)$/s.exec(id);
+  if (!match) throw notFound('There is no such message.');
+  return { uidValidity: match[1]!, uid: Number(match[2]), path: match[3]! };
+}
+
+function isCursor(value: unknown): value is CursorToken {
+  const v = value as CursorToken;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.v === 'string' &&
+    Number.isInteger(v.u) &&
+    (v.s === 'date-desc' || v.s === 'date-asc')
+  );
+}
+
+function roleOf(entry: ListResponse): FolderRole | null {
+  if (entry.path.toUpperCase() === 'INBOX') return 'inbox';
+  return (entry.specialUse && SPECIAL_USE[entry.specialUse]) || null;
+}
+
+function flagsOf(flags: Set<string> | undefined): Flags {
+  const has = (flag: string) => flags?.has(flag) ?? false;
+  return {
+    seen: has('\\Seen'),
+    flagged: has('\\Flagged'),
+    answered: has('\\Answered'),
+    forwarded: has('$Forwarded'),
+    draft: has('\\Draft'),
+  };
+}
+
+function dateOf(message: FetchMessageObject): Date {
+  const date = message.envelope?.date ?? message.internalDate;
+  const parsed = date ? new Date(date) : new Date(0);
+  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
+}
+
+function hasAttachments(node: MessageStructureObject | undefined): boolean {
+  if (!node) return false;
+  if (node.childNodes?.length) return node.childNodes.some(hasAttachments);
+  if (node.disposition === 'attachment') return true;
+  return node.disposition !== 'inline' && !/^(text|multipart)\//i.test(node.type) && !!node.part;
+}
+
+function summaryOf(
+  message: FetchMessageObject,
+  folderId: string,
+  uidValidity: string,
+  linked: Set<string>,
+): MessageSummary {
+  const envelope = message.envelope;
+  const messageId = oneLine(envelope?.messageId);
+  return {
+    id: formatId({ uidValidity, uid: message.uid, path: folderId }),
+    folderId,
+    ...(messageId ? { messageId } : {}),
+    from: cleanAddress(envelope?.from?.[0]),
+    to: cleanAddresses(envelope?.to),
+    cc: cleanAddresses(envelope?.cc),
+    subject: oneLine(envelope?.subject) ?? '',
+    snippet: '',
+    date: dateOf(message).toISOString(),
+    size: message.size ?? 0,
+    flags: flagsOf(message.flags),
+    hasAttachments: hasAttachments(message.bodyStructure),
+    linked: linked.has(messageId ?? '') || linked.has(formatId({ uidValidity, uid: message.uid, path: folderId })),
+  };
+}
+
+async function fullMessage(summary: MessageSummary, source: Buffer | Uint8Array): Promise<Message> {
+  const parsed = await PostalMime.parse(source, { attachmentEncoding: 'arraybuffer' });
+  const attachments: Attachment[] = parsed.attachments.map((part, index) => ({
+    id: `a${index}`,
+    filename: part.filename ?? '',
+    contentType: oneLine(part.mimeType, 255) ?? 'application/octet-stream',
+    size: typeof part.content === 'string' ? Buffer.byteLength(part.content) : part.content.byteLength,
+    ...(part.contentId ? { contentId: part.contentId.replace(/^<|>$/g, '') } : {}),
+    inline: part.disposition === 'inline' && !!part.contentId,
+  }));
+  const text = parsed.text ?? (parsed.html ? undefined : '');
+  return {
+    ...summary,
+    snippet: snippetOf(parsed.text ?? htmlToPlainText(parsed.html ?? '')),
+    hasAttachments: summary.hasAttachments || attachments.some((a) => !a.inline),
+    bcc: cleanAddresses(parsed.bcc),
+    replyTo: cleanAddresses(parsed.replyTo),
+    ...(parsed.inReplyTo ? { inReplyTo: oneLine(parsed.inReplyTo)! } : {}),
+    references: (parsed.references ?? '').split(/\s+/).filter(Boolean),
+    ...(text !== undefined ? { text } : {}),
+    ...(parsed.html ? { html: parsed.html } : {}),
+    attachments,
+    headers: parsed.headers.slice(0, 200).map((h) => ({ name: h.originalKey ?? h.key, value: h.value })),
+  };
+}
+export { fullMessage, summaryOf };
+
+function withoutPassword(input: MailServerSettingsInput): Omit<MailServerSettingsInput, 'password'> {
+  const { password: _password, ...rest } = input;
+  return rest;
+}
+
+function imapError(error: unknown): MailError {
+  if (error instanceof MailError) return error;
+  const e = error as { serverResponseCode?: string; responseText?: string; message?: string };
+  if (e?.serverResponseCode === 'NONEXISTENT') return notFound('There is no such folder.');
+  if (e?.serverResponseCode === 'ALREADYEXISTS')
+    return new MailError('conflict', 'A folder with this name already exists.');
+  if (e?.serverResponseCode === 'CANNOT')
+    return new MailError('validation', oneLine(e.responseText, 300) ?? 'The server cannot do this.');
+  return connectionError(error);
+}
+
+function describeFailure(
+  error: unknown,
+  settings: MailServerSettings,
+  target: 'incoming' | 'outgoing',
+): [ConnectionTestResult['failure'], string] {
+  const host = target === 'incoming' ? settings.incoming.host : settings.outgoing.host;
+  const e = (error ?? {}) as { code?: string; message?: string };
+  const text = `${e.code ?? ''} ${e.message ?? ''}`;
+  if (error instanceof MailError && error.code === 'unauthorized') {
+    return settings.auth === 'oauth'
+      ? ['authorize-again', 'The OAuth authorization was refused: authorize the mailbox again.']
+      : ['auth-failed', 'The server refused the user name or password. Check them and try again.'];
+  }
+  if (isAuthFailure(error))
+    return ['auth-failed', 'The server refused the user name or password. Check them and try again.'];
+  if (/ENOTFOUND|EAI_AGAIN/.test(text))
+    return ['host-not-found', `The host ${host} was not found. Check the server name.`];
+  if (/ECONNREFUSED/.test(text))
+    return ['refused', `${host} refused the connection. Check the port and the security setting.`];
+  if (/CERT|self[- ]signed|UNABLE_TO_VERIFY/i.test(text))
+    return ['certificate', `The certificate of ${host} is not trusted.`];
+  if (/TLS|SSL|wrong version/i.test(text))
+    return [
+      'tls',
+      `The secure connection to ${host} failed. Check the security setting (TLS or STARTTLS) and the port.`,
+    ];
+  if (/TIMEOUT|timed? ?out/i.test(text))
+    return ['timeout', `${host} did not answer in time. Check the host, the port and any firewall.`];
+  return ['unknown', `The connection to ${host} failed.`];
+}
