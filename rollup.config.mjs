@@ -35,10 +35,18 @@ const library = {
   ],
 };
 
-/** `mail-elements/node` and the `mail-elements-server` command: Node only, with Node's types. */
+/** The shared layers (`../core/index.js`, `../server/index.js`) that src/node imports: built once, by `library`. */
+const isSharedLayer = (id) => /^\.\.\/(core|server)\/index\.js$/.test(id);
+
+/**
+ * `mail-elements/node` and the `mail-elements-server` command: Node only, with Node's types. The shared layers stay
+ * external and are imported from the library build's files, so this build never overwrites them with a version
+ * tree-shaken for Node.
+ */
 const node = {
   input: { 'node/index': 'src/node/index.ts', 'node/cli': 'src/node/cli.ts' },
-  external: (id) => isBare(id) || id.startsWith('node:'),
+  external: (id) => isBare(id) || id.startsWith('node:') || isSharedLayer(id),
+  makeAbsoluteExternalsRelative: false,
   output: { ...library.output },
   plugins: [typescript({ tsconfig: 'tsconfig.node-build.json', outDir: 'dist', declarationDir: 'dist' })],
 };
