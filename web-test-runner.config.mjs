@@ -24,7 +24,8 @@ export const chromeArgs = [
 ];
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  // test/node holds the Node server's own tests (node --test), not browser tests.
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [mockServiceWorkerMiddleware, probeMiddleware, nodeMailProxyMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), nodeMailServerPlugin()],
