@@ -11,7 +11,7 @@ const { values, positionals } = parseArgs({
     height: { type: 'string', default: '800' },
     dark: { type: 'boolean', default: false },
     wait: { type: 'string' },
-    delay: { type: 'string', default: '300' },
+    delay: { type: 'string', default: '1500' },
     full: { type: 'boolean', default: false },
   },
 });
@@ -34,7 +34,8 @@ try {
       console.log(`[page ${message.type()}]`, message.text());
   });
   page.on('pageerror', (error) => console.log('[page error]', error.message));
-  await page.goto(url, { waitUntil: 'networkidle' });
+  // 'load', not 'networkidle': pages with live updates keep an event stream open for good.
+  await page.goto(url, { waitUntil: 'load' });
   if (values.wait) await page.waitForSelector(values.wait, { timeout: 15_000 });
   await page.waitForTimeout(Number(values.delay));
   await page.screenshot({ path: out, fullPage: values.full });

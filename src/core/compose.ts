@@ -46,7 +46,13 @@ export const DraftRef = z.object({ id: Id });
 
 export const ComposeMode = z.enum(['reply', 'reply-all', 'forward']);
 export type ComposeMode = z.infer<typeof ComposeMode>;
-export const PrefillRequest = z.object({ id: Id, mode: ComposeMode, link: z.optional(LinkContext) });
+export const PrefillRequest = z.object({
+  id: Id,
+  mode: ComposeMode,
+  link: z.optional(LinkContext),
+  /** The reader's language (BCP 47) for the quote header ("On …, … wrote:"). Default English. */
+  locale: z.optional(lineText(35)),
+});
 export type PrefillRequest = z.infer<typeof PrefillRequest>;
 
 export const SendRequest = z.object({

@@ -15,5 +15,6 @@ export * from './errors.js';
 export * from './routes.js';
 export * from './wire.js';
 export * from './text.js';
+export * from './reply.js';
 export type * from './backend.js';
 export { interfaceMatchesRoutes } from './backend.js';

@@ -50,12 +50,10 @@ import {
   PAGE_SIZE_DEFAULT,
   abortError,
   domainOf,
-  forwardSubject,
   formatAddress,
   htmlToPlainText,
   parseInput,
-  quoteText,
-  replySubject,
+  prefillFromSource,
 } from '../core/index.js';
 import { buildRawMessage, parseEml, type NewAttachment, type NewMessage } from './eml.js';
 import { Faults, sleep } from './faults.js';
@@ -1301,8 +1299,8 @@ export class MemoryMailBackend implements MailBackend {
   }
 
   prefillDraft(input: In<'prefillDraft'>, options?: CallOptions): Promise<Out<'prefillDraft'>> {
-    return this.call('prefillDraft', input, options, ({ id, mode, link }) =>
-      this.prefill(this.message(id), mode, link),
+    return this.call('prefillDraft', input, options, ({ id, mode, link, locale }) =>
+      this.prefill(this.message(id), mode, link, locale),
     );
   }
 
@@ -1310,50 +1308,24 @@ export class MemoryMailBackend implements MailBackend {
     source: StoredMessage,
     mode: 'reply' | 'reply-all' | 'forward',
     link: LinkContext | undefined,
+    locale: string | undefined,
   ): Draft {
     const body = this.bodyOf(source);
     const text = body.text ?? htmlToPlainText(body.html ?? '');
-    const when = new Date(source.time).toUTCString().replace('GMT', '+0000');
-    const sender = source.from ? formatAddress(source.from) : '';
-    const ownSource = this.isOwn(source.from);
+    const rules = prefillFromSource(
+      { ...source, date: source.time, text },
+      mode,
+      (address) => this.isOwn(address),
+      locale,
+    );
     const draft: Draft = {
       from: this.identityFor(source),
-      to: [],
-      cc: [],
       bcc: [],
-      subject: mode === 'forward' ? forwardSubject(source.subject) : replySubject(source.subject),
-      attachments: [],
-      inReplyTo: source.messageId,
-      references: [...source.references.filter((r) => r !== source.messageId), source.messageId],
+      attachments: mode === 'forward' ? body.parts.map((part) => this.uploadFromPart(part)) : [],
       sourceId: source.id,
       sourceMode: mode,
+      ...rules,
     };
-    if (mode === 'forward') {
-      const header = [
-        '---------- Forwarded message ---------',
-        `From: ${sender}`,
-        `Date: ${when}`,
-        `Subject: ${source.subject}`,
-        `To: ${source.to.map(formatAddress).join(', ')}`,
-      ];
-      draft.text = `\n\n${header.join('\n')}\n\n${text}`;
-      draft.attachments = body.parts.map((part) => this.uploadFromPart(part));
-    } else {
-      const primary = ownSource ? source.to : source.replyTo.length ? source.replyTo : source.from ? [source.from] : [];
-      const unique = new Set<string>();
-      const keep = (a: Address) => {
-        const key = a.address.toLowerCase();
-        if (unique.has(key) || (this.isOwn(a) && !ownSource)) return false;
-        unique.add(key);
-        return true;
-      };
-      draft.to = cloneAddresses(primary.filter(keep));
-      if (mode === 'reply-all') {
-        draft.to.push(...cloneAddresses((ownSource ? [] : source.to).filter(keep)));
-        draft.cc = cloneAddresses(source.cc.filter((a) => !this.isOwn(a)).filter(keep));
-      }
-      draft.text = quoteText(text, `On ${when}, ${sender || 'someone'} wrote:`);
-    }
     const carried = link ?? this.singleLinkOf(source);
     if (carried) draft.link = { objectName: carried.objectName, objectId: carried.objectId };
     return draft;

@@ -270,7 +270,12 @@ export class MailComposer extends MailElement {
           if (!backend) throw new MailError('unsupported', this.localize.term('error.no-backend'));
           if (draftId) return await backend.getDraft({ id: draftId }, { signal });
           return await backend.prefillDraft(
-            { id: sourceId, mode: mode as Exclude<ComposeModeName, 'new'>, ...(link ? { link } : {}) },
+            {
+              id: sourceId,
+              mode: mode as Exclude<ComposeModeName, 'new'>,
+              locale: this.localize.lang,
+              ...(link ? { link } : {}),
+            },
             { signal },
           );
         }
