@@ -1,5 +1,5 @@
 // The demo host application: it starts the built-in mock backend (a service worker answering /api/mail), then
-// loads the elements exactly as a customer page would. URL parameters: messages, seed, lang, theme.
+// loads the elements exactly as a customer page would. URL parameters: messages, seed, lang, theme, live.
 import { startMockWorker } from '../src/mock/browser.js';
 
 const params = new URLSearchParams(location.search);
@@ -12,14 +12,23 @@ if (theme === 'dark' || theme === 'light') document.documentElement.dataset.them
 
 const status = document.querySelector('#demo-status');
 const started = performance.now();
-await startMockWorker({ baseUrl: '/api/mail', messages: Number.isFinite(messages) ? messages : 3000, seed });
+const count = Number.isFinite(messages) ? messages : 3000;
+const worker = await startMockWorker({ baseUrl: '/api/mail', messages: count, seed });
 if (status) {
-  status.textContent = `Mock backend: ${messages.toLocaleString()} messages, seed ${seed}, ready in ${Math.round(performance.now() - started)} ms`;
+  status.textContent = `Mock backend: ${count.toLocaleString()} messages, seed ${seed}, ready in ${Math.round(performance.now() - started)} ms`;
 }
 await import('../src/index.js');
 
-const tree = document.querySelector('mail-folder-tree');
-const list = document.querySelector('mail-message-list');
-tree?.addEventListener('mail-folder-select', (event) => {
-  if (list) list.folder = event.detail.folder.id;
+// `?live=<seconds>`: new mail arrives every so often, to see live updates.
+const live = Number(params.get('live'));
+if (live > 0) {
+  let n = 0;
+  setInterval(
+    () => worker.backend.deliver({ subject: `Live message ${++n}`, text: 'Delivered by the demo.' }),
+    live * 1000,
+  );
+}
+
+document.addEventListener('mail-new-mail', (event) => {
+  if (status) status.textContent = `${event.detail.messages.length} new message(s)`;
 });

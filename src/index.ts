@@ -14,6 +14,7 @@ import './define/mail-account-endpoint.js';
 import './define/mail-app-settings.js';
 import './define/mail-oauth-callback.js';
 import './define/mail-toolbar-button.js';
+import './define/mail-inbox.js';
 
 export * from './elements/index.js';
 export { LocalizeController, registerTranslations, type Translations } from './i18n/localize.js';

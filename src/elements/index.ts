@@ -60,3 +60,12 @@ export {
   type OpenInboxDetail,
   type ToolbarButtonState,
 } from './mail-toolbar-button/mail-toolbar-button.js';
+export {
+  MailInbox,
+  type ComposeMode,
+  type ComposerOpenDetail,
+  type FolderChangeDetail,
+  type InboxLayout,
+  type NewMailDetail,
+} from './mail-inbox/mail-inbox.js';
+export { formatSearch, parseSearch, type SearchFilter } from './mail-inbox/search-syntax.js';

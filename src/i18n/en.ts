@@ -2,9 +2,11 @@ import { messageView } from './en/message-view.js';
 import { links } from './en/links.js';
 import { composer } from './en/composer.js';
 import { settings } from './en/settings.js';
+import { inbox } from './en/inbox.js';
 
 /** English strings. The source of truth for the keys: every other language is typed against this table. */
 export const en = {
+  ...inbox,
   ...settings,
   ...composer,
   ...links,

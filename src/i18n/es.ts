@@ -3,8 +3,10 @@ import { messageView } from './es/message-view.js';
 import { links } from './es/links.js';
 import { composer } from './es/composer.js';
 import { settings } from './es/settings.js';
+import { inbox } from './es/inbox.js';
 
 export const es: Translations = {
+  ...inbox,
   ...settings,
   ...composer,
   ...links,

@@ -6,6 +6,98 @@ export const folderTreeStyles = css`
     overflow: auto;
     background: var(--_surface);
   }
+  [part~='actions'] {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    gap: 0.125rem;
+    min-height: 2.75rem;
+    padding: 0.25rem calc(var(--_space) / 2) 0.25rem calc(var(--_space) * 1.5);
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+  }
+  .title {
+    flex: 1;
+    color: var(--_text-muted);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_text-muted);
+    cursor: pointer;
+  }
+  .icon-button:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_text) 8%, transparent);
+    color: var(--_text);
+  }
+  .icon-button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  [part~='form'],
+  [part~='confirm'] {
+    display: grid;
+    gap: var(--_space);
+    margin: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  [part~='confirm'] p {
+    margin: 0;
+  }
+  [part~='form'] label {
+    display: grid;
+    gap: 0.25rem;
+    font-size: var(--_font-size-small);
+    color: var(--_text-muted);
+  }
+  [part~='form'] input,
+  [part~='form'] select {
+    min-height: 2rem;
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    font: inherit;
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_bg);
+  }
+  [part~='action-error'] {
+    margin: var(--_space);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_danger-soft);
+    color: var(--_danger);
+    font-size: var(--_font-size-small);
+  }
+  [part~='folder'][part~='drop-target'] {
+    outline: 2px dashed var(--_accent);
+    outline-offset: -2px;
+    background: var(--_accent-soft);
+  }
   [part='tree'] {
     list-style: none;
     margin: 0;

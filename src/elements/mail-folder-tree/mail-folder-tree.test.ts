@@ -3,6 +3,7 @@ import '../../define/mail-backend-provider.js';
 import '../../define/mail-folder-tree.js';
 import type { MailFolderTree } from './mail-folder-tree.js';
 import { buildFolderTree } from './mail-folder-tree.js';
+import { MESSAGE_DRAG_TYPE } from '../mail-message-list/drag.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
 
@@ -166,5 +167,125 @@ describe('<mail-folder-tree>', () => {
     ]);
     expect(tree.map((node) => node.folder.id)).to.deep.equal(['i', 't', 'orphan', 'z']);
     expect(tree[3]!.children.map((node) => node.folder.id)).to.deep.equal(['c']);
+  });
+
+  describe('folder changes', () => {
+    const fill = async (tree: MailFolderTree, name: string) => {
+      const input = shadow<HTMLInputElement>(tree, '[part="name-input"]')!;
+      input.value = name;
+      shadow<HTMLFormElement>(tree, '[part="form"]')!.requestSubmit();
+    };
+
+    it('passes axe with the name form and the delete confirmation open', async () => {
+      const tree = await mount();
+      shadow(tree, '[part~="action-create"]')!.click();
+      await tree.updateComplete;
+      await expect(tree).to.be.accessible();
+      item(tree, 'projects-acme').click();
+      await tree.updateComplete;
+      shadow(tree, '[part~="action-delete"]')!.click();
+      await tree.updateComplete;
+      await expect(tree).to.be.accessible();
+    });
+
+    it('creates a folder, inside another when asked, and announces it', async () => {
+      const tree = await mount();
+      shadow(tree, '[part~="action-create"]')!.click();
+      await tree.updateComplete;
+      expect(tree.shadowRoot!.activeElement?.getAttribute('part')).to.equal('name-input');
+      const parent = shadow<HTMLSelectElement>(tree, '[part="form"] select')!;
+      parent.value = 'projects';
+      await fill(tree, 'Invoices');
+      await until(() => names(tree).includes('Invoices'), 4000, 'the new folder');
+      const created = (await backend.listFolders()).items.find((folder) => folder.name === 'Invoices')!;
+      expect(created.parentId).to.equal('projects');
+      expect(shadow(tree, '[role="status"]')!.textContent).to.include('Folder “Invoices” created.');
+      expect(!!shadow(tree, '[part="form"]')).to.equal(false);
+    });
+
+    it('shows why a name is refused and keeps the form', async () => {
+      const tree = await mount();
+      shadow(tree, '[part~="action-create"]')!.click();
+      await tree.updateComplete;
+      await fill(tree, 'a/b');
+      await until(() => !!shadow(tree, '[part~="action-error"]'), 4000, 'the refusal');
+      expect(shadow(tree, '[part~="action-error"]')!.textContent).to.include('cannot contain');
+      expect(!!shadow(tree, '[part="form"]')).to.equal(true);
+    });
+
+    it('renames with F2 and deletes with Delete after confirming; role folders cannot be', async () => {
+      const tree = await mount();
+      item(tree, 'projects-acme').focus();
+      item(tree, 'projects-acme').dispatchEvent(new KeyboardEvent('keydown', { key: 'F2', bubbles: true }));
+      await tree.updateComplete;
+      expect(shadow<HTMLInputElement>(tree, '[part="name-input"]')!.value).to.equal('Acme');
+      await fill(tree, 'Acme Corp');
+      await until(() => names(tree).includes('Acme Corp'), 4000, 'the new name');
+      const renamed = (await backend.listFolders()).items.find((folder) => folder.name === 'Acme Corp')!;
+      item(tree, renamed.id).focus();
+      item(tree, renamed.id).dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+      await tree.updateComplete;
+      expect(shadow(tree, '[part="confirm"]')!.textContent).to.include('Delete “Acme Corp”');
+      shadow<HTMLButtonElement>(tree, '[part="confirm"] .danger')!.click();
+      await until(() => !names(tree).includes('Acme Corp'), 4000, 'the deletion');
+      expect((await backend.listFolders()).items.some((folder) => folder.id === renamed.id)).to.equal(false);
+      item(tree, 'inbox').click();
+      await tree.updateComplete;
+      expect(shadow<HTMLButtonElement>(tree, '[part~="action-rename"]')!.disabled).to.equal(true);
+      expect(shadow<HTMLButtonElement>(tree, '[part~="action-delete"]')!.disabled).to.equal(true);
+    });
+
+    it('has no folder actions when read-only', async () => {
+      const tree = await mount();
+      tree.readonly = true;
+      await tree.updateComplete;
+      expect(!!shadow(tree, '[part~="actions"]')).to.equal(false);
+    });
+  });
+
+  describe('drop', () => {
+    const drop = (target: HTMLElement, ids: string[], folderId = 'inbox') => {
+      const data = new DataTransfer();
+      data.setData(MESSAGE_DRAG_TYPE, JSON.stringify({ ids, folderId }));
+      const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data });
+      target.dispatchEvent(over);
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+      return over.defaultPrevented;
+    };
+
+    it('moves dropped messages itself when nobody cancels mail-folder-drop', async () => {
+      const tree = await mount();
+      const ids = (await backend.listMessages({ folderId: 'inbox', limit: 2 })).items.map((item) => item.id);
+      const events: string[][] = [];
+      tree.addEventListener('mail-folder-drop', (event) => events.push(event.detail.ids));
+      expect(drop(item(tree, 'archive'), ids)).to.equal(true);
+      expect(events).to.deep.equal([ids]);
+      await until(() => shadow(tree, '[role="status"]')!.textContent!.includes('2 messages moved to Archive.'));
+      const left = await backend.listMessages({ folderId: 'inbox', limit: 200 });
+      expect(left.items.some((item) => ids.includes(item.id))).to.equal(false);
+    });
+
+    it('leaves the move to whoever cancels mail-folder-drop, and refuses containers', async () => {
+      const tree = await mount();
+      const ids = (await backend.listMessages({ folderId: 'inbox', limit: 1 })).items.map((item) => item.id);
+      tree.addEventListener('mail-folder-drop', (event) => event.preventDefault(), { once: true });
+      drop(item(tree, 'archive'), ids);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await backend.getMessage({ id: ids[0]! })).folderId).to.equal('inbox');
+      const container = (await backend.listFolders()).items.find((folder) => !folder.selectable);
+      if (container) expect(drop(item(tree, container.id), ids)).to.equal(false);
+    });
+  });
+
+  it('updates unread counts when mail arrives', async () => {
+    const tree = await mount();
+    const before = Number(item(tree, 'inbox').querySelector('[part~="unread-count"]')!.textContent);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    backend.deliver({ subject: 'Count me' });
+    await until(
+      () => Number(item(tree, 'inbox').querySelector('[part~="unread-count"]')?.textContent) === before + 1,
+      4000,
+      'the new count',
+    );
   });
 });

@@ -1,17 +1,32 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { FOLDER_ROLES, MailError, type Folder } from '../../core/index.js';
+import { FOLDER_ROLES, MailError, type Folder, type MailboxChange } from '../../core/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon } from '../base/icons.js';
+import { LiveController } from '../base/live.js';
+import { MESSAGE_DRAG_TYPE, readDragPayload } from '../mail-message-list/drag.js';
 import { folderTreeStyles } from './mail-folder-tree.styles.js';
 
 /** Detail of `mail-folder-select`. */
 export interface FolderSelectDetail {
   folder: Folder;
 }
+
+/** Detail of `mail-folder-drop`: message rows were dropped on a folder. */
+export interface FolderDropDetail {
+  /** The folder they were dropped on. */
+  folder: Folder;
+  ids: string[];
+  /** The folder they came from. */
+  sourceFolderId: string;
+}
+
+/** An edit in progress: a new folder (with its parent) or a rename, or a delete waiting for confirmation. */
+type Editing =
+  { kind: 'create'; parentId: string | null } | { kind: 'rename'; folder: Folder } | { kind: 'delete'; folder: Folder };
 
 interface FolderNode {
   folder: Folder;
@@ -42,11 +57,21 @@ export function buildFolderTree(folders: readonly Folder[]): FolderNode[] {
  * @summary The folder tree: role folders first (Inbox, Drafts, Sent, Archive, Junk, Trash), then custom folders
  * nested, with unread counts. An ARIA tree, usable by keyboard.
  *
- * @event mail-folder-select - A folder was chosen. `detail.folder` is the folder.
- * @event mail-error - Loading the folders failed.
+ * Create, rename and delete custom folders from the actions above the tree (or F2 to rename and Delete to delete the
+ * focused folder). Drop message rows from `<mail-message-list>` on a folder to move them. Counts follow live updates.
  *
+ * @event mail-folder-select - A folder was chosen. `detail.folder` is the folder.
+ * @event mail-folder-drop - Messages were dropped on a folder; cancelable. When not cancelled, the tree moves them
+ * itself. `detail`: `folder`, `ids`, `sourceFolderId`.
+ * @event mail-error - Loading the folders, or a folder change or move, failed.
+ *
+ * @csspart actions - The folder actions toolbar (new, rename, delete); each button is `action`.
+ * @csspart form - The name form for a new or renamed folder.
+ * @csspart name-input - Its text field.
+ * @csspart confirm - The delete confirmation.
+ * @csspart action-error - The message shown when a folder change failed.
  * @csspart tree - The tree list.
- * @csspart folder - One folder row (also `folder selected` when selected).
+ * @csspart folder - One folder row (also `selected` when selected, `drop-target` while rows are dragged over it).
  * @csspart folder-name - A folder's name.
  * @csspart unread-count - The unread badge.
  * @csspart error - The error message region.
@@ -59,9 +84,26 @@ export class MailFolderTree extends MailElement {
   @property({ reflect: true })
   selected = '';
 
+  /** No folder changes: no create, rename, delete or drop. */
+  @property({ type: Boolean, reflect: true })
+  readonly = false;
+
   @state() private collapsed = new Set<string>();
   @state() private focusedId = '';
   @state() private revision = 0;
+  @state() private editing: Editing | undefined = undefined;
+  @state() private working = false;
+  @state() private actionError: MailError | undefined = undefined;
+  @state() private dropTarget = '';
+  @state() private announcement = '';
+
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly live = new LiveController(
+    this,
+    () => this.activeBackend,
+    (change) => this.onChange(change),
+  );
 
   private readonly folders = new Task(this, {
     task: async ([backend], { signal }) => {
@@ -80,12 +122,279 @@ export class MailFolderTree extends MailElement {
     this.revision++;
   }
 
+  /** The folders as last loaded, flat. */
+  get folderList(): readonly Folder[] {
+    return this.folders.value ?? [];
+  }
+
+  /** Opens the form for a new folder (inside `parentId`, or at the top level). */
+  startCreate(parentId: string | null = null): void {
+    if (this.readonly) return;
+    this.actionError = undefined;
+    this.editing = { kind: 'create', parentId };
+    void this.focusForm();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.refreshTimer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.live.sync();
+  }
+
   protected override render() {
-    return this.folders.render({
+    const body = this.folders.render({
       pending: () => (this.folders.value ? this.renderTree(this.folders.value) : this.renderSkeleton()),
       complete: (folders) => this.renderTree(folders),
       error: (error) => renderError(this.localize, MailError.from(error), () => this.refresh()),
     });
+    return html`${this.readonly ? nothing : this.renderActions()}${this.renderEditing()}${
+        this.actionError
+          ? html`<div part="action-error" role="alert">
+              ${this.localize.term(`error.${this.actionError.code}`)}${
+                this.actionError.code === 'validation' && this.actionError.issues[0]
+                  ? html` ${this.actionError.issues[0].message}`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }${body}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  private focusedFolder(): Folder | undefined {
+    const id = this.focusedId || this.selected;
+    return this.folders.value?.find((folder) => folder.id === id);
+  }
+
+  private renderActions(): TemplateResult {
+    const folder = this.focusedFolder();
+    const editable = !!folder && !folder.role;
+    const term = this.localize.term.bind(this.localize);
+    const button = (
+      name: string,
+      label: string,
+      glyph: 'folder-plus' | 'compose' | 'trash',
+      on: () => void,
+      ok = true,
+    ) =>
+      html`<button
+        class="icon-button"
+        part="action action-${name}"
+        type="button"
+        title=${label}
+        aria-label=${label}
+        ?disabled=${!ok || this.working || !this.folders.value}
+        @click=${on}
+      >
+        ${icon(glyph)}
+      </button>`;
+    return html`<div part="actions" role="toolbar" aria-label=${term('tree.actions')}>
+      <span class="title">${term('folders.label')}</span>
+      ${button('create', term('tree.new'), 'folder-plus', () =>
+        this.startCreate(folder && !folder.role ? folder.id : null),
+      )}
+      ${button('rename', term('tree.rename'), 'compose', () => folder && this.startRename(folder), editable)}
+      ${button('delete', term('tree.delete'), 'trash', () => folder && this.startDelete(folder), editable)}
+    </div>`;
+  }
+
+  private renderEditing(): TemplateResult | typeof nothing {
+    const editing = this.editing;
+    if (!editing) return nothing;
+    const term = this.localize.term.bind(this.localize);
+    if (editing.kind === 'delete') {
+      return html`<div part="confirm" role="group" aria-label=${term('tree.delete')}>
+        <p>${term('tree.confirm-delete', editing.folder.name, editing.folder.total)}</p>
+        <div class="buttons">
+          <button class="button danger" type="button" ?disabled=${this.working} @click=${() => this.confirmDelete()}>
+            ${term('tree.delete')}
+          </button>
+          <button class="button" type="button" @click=${() => this.cancelEdit()}>${term('tree.cancel')}</button>
+        </div>
+      </div>`;
+    }
+    const folders = (this.folders.value ?? []).filter((folder) => folder.selectable || !folder.role);
+    return html`<form
+      part="form"
+      aria-label=${editing.kind === 'create' ? term('tree.new') : term('tree.rename')}
+      @submit=${this.onSubmit}
+      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.cancelEdit()}
+    >
+      <label>
+        <span>${term('tree.name')}</span>
+        <input
+          part="name-input"
+          name="name"
+          required
+          maxlength="255"
+          autocomplete="off"
+          .value=${editing.kind === 'rename' ? editing.folder.name : ''}
+        />
+      </label>
+      ${
+        editing.kind === 'create'
+          ? html`<label>
+              <span>${term('tree.parent')}</span>
+              <select name="parent">
+                <option value="">${term('tree.parent-none')}</option>
+                ${folders.map(
+                  (folder) =>
+                    html`<option value=${folder.id} ?selected=${folder.id === editing.parentId}>
+                      ${folder.role ? term(`role.${folder.role}`) : folder.path}
+                    </option>`,
+                )}
+              </select>
+            </label>`
+          : nothing
+      }
+      <div class="buttons">
+        <button class="button primary" type="submit" ?disabled=${this.working}>
+          ${editing.kind === 'create' ? term('tree.create') : term('tree.save')}
+        </button>
+        <button class="button" type="button" @click=${() => this.cancelEdit()}>${term('tree.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private startRename(folder: Folder): void {
+    if (this.readonly || folder.role) return;
+    this.actionError = undefined;
+    this.editing = { kind: 'rename', folder };
+    void this.focusForm();
+  }
+
+  private startDelete(folder: Folder): void {
+    if (this.readonly || folder.role) return;
+    this.actionError = undefined;
+    this.editing = { kind: 'delete', folder };
+    void this.focusForm();
+  }
+
+  private async focusForm(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="name-input"], [part="confirm"] .button')?.focus();
+  }
+
+  private cancelEdit(): void {
+    const id = this.focusedId || this.selected;
+    this.editing = undefined;
+    if (id) void this.focusFolder(id);
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const editing = this.editing;
+    const backend = this.activeBackend;
+    if (!editing || editing.kind === 'delete' || !backend) return;
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const name = String(data.get('name') ?? '').trim();
+    if (!name) return;
+    this.working = true;
+    this.actionError = undefined;
+    try {
+      if (editing.kind === 'create') {
+        const parentId = String(data.get('parent') ?? '') || null;
+        const created = await backend.createFolder({ name, parentId });
+        this.focusedId = created.id;
+        this.announce(this.localize.term('tree.created', created.name));
+      } else {
+        const renamed = await backend.renameFolder({ folderId: editing.folder.id, name });
+        if (this.selected === editing.folder.id) this.selected = renamed.id;
+        this.focusedId = renamed.id;
+        this.announce(this.localize.term('tree.renamed', renamed.name));
+      }
+      this.editing = undefined;
+      this.refresh();
+    } catch (error) {
+      this.actionError = this.reportError(error, editing.kind === 'create' ? 'createFolder' : 'renameFolder');
+    } finally {
+      this.working = false;
+    }
+  }
+
+  private async confirmDelete(): Promise<void> {
+    const editing = this.editing;
+    const backend = this.activeBackend;
+    if (editing?.kind !== 'delete' || !backend) return;
+    this.working = true;
+    this.actionError = undefined;
+    try {
+      await backend.deleteFolder({ folderId: editing.folder.id });
+      this.editing = undefined;
+      this.announce(this.localize.term('tree.deleted', editing.folder.name));
+      const wasSelected = this.selected === editing.folder.id || this.isInside(editing.folder.id, this.selected);
+      this.focusedId = '';
+      this.refresh();
+      const inbox = this.folders.value?.find((folder) => folder.role === 'inbox');
+      if (wasSelected && inbox) this.select(inbox);
+    } catch (error) {
+      this.actionError = this.reportError(error, 'deleteFolder');
+    } finally {
+      this.working = false;
+    }
+  }
+
+  private isInside(ancestorId: string, id: string): boolean {
+    const byId = new Map((this.folders.value ?? []).map((folder) => [folder.id, folder]));
+    for (let folder = byId.get(id); folder; folder = folder.parentId ? byId.get(folder.parentId) : undefined) {
+      if (folder.parentId === ancestorId) return true;
+    }
+    return false;
+  }
+
+  private announce(text: string): void {
+    this.announcement = text === this.announcement ? `${text}\u200b` : text;
+  }
+
+  private onChange(change: MailboxChange): void {
+    if (change.type === 'message-updated' || change.type === 'message-added' || change.type === 'message-removed') {
+      // Counts change with every flag and move: one reload for a burst of changes.
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = setTimeout(() => this.refresh(), 150);
+    } else {
+      this.refresh();
+    }
+  }
+
+  private onDragOver(event: DragEvent, folder: Folder): void {
+    if (this.readonly || !folder.selectable || !event.dataTransfer?.types.includes(MESSAGE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    this.dropTarget = folder.id;
+  }
+
+  private onDragLeave(event: DragEvent, folder: Folder): void {
+    const to = event.relatedTarget as Node | null;
+    if (this.dropTarget === folder.id && !(to && (event.currentTarget as Node).contains(to))) this.dropTarget = '';
+  }
+
+  private async onDrop(event: DragEvent, folder: Folder): Promise<void> {
+    this.dropTarget = '';
+    const payload = readDragPayload(event.dataTransfer);
+    if (!payload || this.readonly || !folder.selectable) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (payload.folderId === folder.id) return;
+    const detail: FolderDropDetail = { folder, ids: payload.ids, sourceFolderId: payload.folderId };
+    if (!this.emit('mail-folder-drop', detail, { cancelable: true })) return;
+    const backend = this.activeBackend;
+    if (!backend) return;
+    try {
+      await backend.moveMessages({ ids: payload.ids, folderId: folder.id });
+      this.announce(this.localize.term('tree.moved', payload.ids.length, this.displayName(folder)));
+      this.refresh();
+    } catch (error) {
+      this.actionError = this.reportError(error, 'moveMessages');
+    }
+  }
+
+  private displayName(folder: Folder): string {
+    return folder.role ? this.localize.term(`role.${folder.role}`) : folder.name;
   }
 
   private renderSkeleton(): TemplateResult {
@@ -110,9 +419,10 @@ export class MailFolderTree extends MailElement {
     const { folder, level, children } = node;
     const expanded = children.length ? !this.collapsed.has(folder.id) : undefined;
     const selected = folder.id === this.selected;
-    const name = folder.role ? this.localize.term(`role.${folder.role}`) : folder.name;
+    const name = this.displayName(folder);
+    const parts = ['folder', selected && 'selected', this.dropTarget === folder.id && 'drop-target'].filter(Boolean);
     return html`<li
-        part=${selected ? 'folder selected' : 'folder'}
+        part=${parts.join(' ')}
         role="treeitem"
         data-id=${folder.id}
         style="--level:${level}"
@@ -124,6 +434,9 @@ export class MailFolderTree extends MailElement {
         tabindex=${folder.id === focusId ? 0 : -1}
         @click=${(event: Event) => this.onClick(event, node)}
         @keydown=${this.onKeyDown}
+        @dragover=${(event: DragEvent) => this.onDragOver(event, folder)}
+        @dragleave=${(event: DragEvent) => this.onDragLeave(event, folder)}
+        @drop=${(event: DragEvent) => this.onDrop(event, folder)}
       >
         <span class="toggle" aria-hidden="true">${children.length ? icon('chevron', 14) : nothing}</span>
         <span part="folder-name" title=${folder.path}>${name}</span>
@@ -208,6 +521,12 @@ export class MailFolderTree extends MailElement {
       case ' ':
         this.select(node.folder);
         break;
+      case 'F2':
+        this.startRename(node.folder);
+        break;
+      case 'Delete':
+        this.startDelete(node.folder);
+        break;
       default:
         return;
     }
@@ -225,5 +544,6 @@ export class MailFolderTree extends MailElement {
 declare global {
   interface GlobalEventHandlersEventMap {
     'mail-folder-select': CustomEvent<FolderSelectDetail>;
+    'mail-folder-drop': CustomEvent<FolderDropDetail>;
   }
 }

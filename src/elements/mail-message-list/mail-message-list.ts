@@ -1,11 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   MailError,
   PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
   displayName,
-  type FolderRole,
+  type FlagChanges,
+  type Folder,
+  type MailBackend,
+  type MailboxChange,
   type MessageFilter,
   type MessageSummary,
 } from '../../core/index.js';
@@ -13,42 +19,119 @@ import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon, type IconName } from '../base/icons.js';
+import { LiveController } from '../base/live.js';
 import { messageListStyles } from './mail-message-list.styles.js';
+import { selectWith, type PointerModifiers } from './selection.js';
+import { MESSAGE_DRAG_TYPE, type MessageDragPayload } from './drag.js';
 
-/** Detail of `mail-open` and `mail-select`. */
+/** Detail of `mail-open`. */
 export interface MessageEventDetail {
   message: MessageSummary;
 }
 
-interface Loaded {
-  items: MessageSummary[];
-  nextCursor: string | null;
-  total: number | undefined;
-  role: FolderRole | null;
+/** Detail of `mail-select`: the row the user is on and every selected id. */
+export interface SelectionEventDetail {
+  /** The active row (the one clicked or reached by keyboard). */
+  message: MessageSummary;
+  /** Every selected id, in list order. */
+  ids: string[];
+  /** The whole folder is selected (including rows not loaded yet). */
+  all: boolean;
 }
+
+/** What a bulk action does. */
+export type BulkAction = 'read' | 'unread' | 'flag' | 'unflag' | 'move' | 'archive' | 'delete' | 'link';
+
+/** Detail of `mail-action`, sent before a bulk action runs. Cancel it to stop (or to handle it yourself). */
+export interface ActionEventDetail {
+  action: BulkAction;
+  /** The messages it applies to (thread rows stand for their thread). Empty when `all` is true. */
+  ids: string[];
+  /** Their summaries, as far as loaded. */
+  messages: MessageSummary[];
+  /** Every message of the folder (under the current filter), including rows not loaded. */
+  all: boolean;
+  /** The folder the messages are listed in. */
+  folderId: string;
+  /** For `move` and `archive`: where to. */
+  targetFolderId?: string;
+}
+
+/** Detail of `mail-list-load`. */
+export interface ListLoadEventDetail {
+  folderId: string;
+  /** Matching messages (or threads) in all, when the backend knows. */
+  total: number | undefined;
+  /** Rows loaded so far. */
+  loaded: number;
+}
+
+interface ActionFailure {
+  action: BulkAction;
+  count: number;
+  error: MailError;
+}
+
+const MUTATIONS: ReadonlySet<BulkAction> = new Set(['read', 'unread', 'flag', 'unflag', 'move', 'archive', 'delete']);
+const FLAGS_OF: Partial<Record<BulkAction, FlagChanges>> = {
+  read: { seen: true },
+  unread: { seen: false },
+  flag: { flagged: true },
+  unflag: { flagged: false },
+};
+/** Backends take at most this many ids per call. */
+const CHUNK = 1000;
+const DEFAULT_ROW_HEIGHT = 68;
+
+const rowDomId = (id: string) => `row-${id.replace(/\s/g, '_')}`;
+const chunks = <T>(list: readonly T[], size = CHUNK): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, index) => list.slice(index * size, (index + 1) * size));
 
 /**
  * @tagname mail-message-list
- * @summary The messages of one folder, newest first, fetched by cursor: sender (or recipients in Sent and Drafts),
- * subject, snippet, date, and marks for unread, flagged, attachments, answered, forwarded and linked.
+ * @summary The messages of one folder, newest first: virtualized (the rows in the DOM stay few at any folder size),
+ * fetched by cursor as the visible range nears the end, with multi-select (click, shift-click, ctrl/cmd-click,
+ * select all in folder), bulk actions applied optimistically and rolled back visibly on failure, drag to folders and
+ * live updates that keep the scroll position and the selection.
  *
- * @event mail-select - A row was selected. `detail.message` is its summary.
+ * A row shows the sender (recipients in Sent and Drafts), subject, snippet, date (the time today, a localized date
+ * otherwise) and marks for unread, flagged, attachments, answered, forwarded and linked-to-record.
+ *
+ * Keyboard (the list is one tab stop): ↑/↓ move, Shift+↑/↓ extend, Ctrl+↑/↓ move without selecting, Space toggles,
+ * Home/End, Page Up/Down, Enter opens, Ctrl/Cmd+A selects all, Delete deletes.
+ *
+ * @event mail-select - The selection or the active row changed. `detail`: `message`, `ids`, `all`.
  * @event mail-open - A row was opened (click, Enter). `detail.message` is its summary.
- * @event mail-error - Loading failed.
+ * @event mail-action - Before a bulk action; cancelable. `detail`: `action`, `ids`, `messages`, `all`, `folderId`,
+ * `targetFolderId`. For `link` nothing else happens: the host (or a record picker) links the ids.
+ * @event mail-list-load - The first page of a listing arrived. `detail`: `folderId`, `total`, `loaded`.
+ * @event mail-error - Loading or an action failed.
  *
- * @csspart list - The list of rows.
- * @csspart row - One message row (also `unread`, `selected`).
+ * @slot toolbar - Extra buttons at the end of the toolbar.
+ * @slot empty - What to show when the folder (or the search) has no messages.
+ *
+ * @csspart toolbar - The toolbar above the rows.
+ * @csspart select-all - The select-all checkbox.
+ * @csspart action - Each bulk-action button (also `action-<name>`), and the move menu.
+ * @csspart count - The message or result count.
+ * @csspart banner - The select-all-in-folder banner.
+ * @csspart action-error - The message shown when an action failed and was undone.
+ * @csspart list - The scrolling listbox.
+ * @csspart row - One message row (also `unread`, `selected`, `current`).
+ * @csspart check - A row's selection box.
  * @csspart sender - The sender or recipients.
  * @csspart subject - The subject.
+ * @csspart thread-count - The number of messages of a conversation row.
  * @csspart snippet - The first words of the body.
  * @csspart date - The date.
  * @csspart marks - The marks of a row; each is a `mark`.
+ * @csspart footer - The "loading more" line and its error.
+ * @csspart skeleton - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The error message region.
  * @csspart retry-button - The error's retry button.
- * @csspart load-more - The button that loads the next page.
  *
- * @cssproperty --mail-row-height - The height of a row.
+ * @cssproperty --mail-row-height - The height of a row (default 4.25rem). Rows all have this height.
  */
 export class MailMessageList extends MailElement {
   static override styles = [...MailElement.styles, controlStyles, messageListStyles];
@@ -65,60 +148,360 @@ export class MailMessageList extends MailElement {
   @property({ attribute: false })
   filter: MessageFilter = {};
 
-  /** The id of the selected message. */
+  /** One row per conversation, with its message count (only where the backend's capabilities offer threads). */
+  @property({ type: Boolean })
+  threads = false;
+
+  /** No actions that change the mailbox: no bulk actions, no drag. */
+  @property({ type: Boolean, reflect: true })
+  readonly = false;
+
+  /** The id of the open (current) message. */
   @property({ attribute: 'selected-id' })
   selectedId = '';
 
-  @state() private extra: MessageSummary[] = [];
-  @state() private extraCursor: string | null | undefined = undefined;
+  @state() private items: MessageSummary[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private total: number | undefined = undefined;
+  @state() private folders: Folder[] = [];
+  @state() private selected: ReadonlySet<string> = new Set();
+  @state() private allInFolder = false;
+  @state() private anchor: string | undefined = undefined;
+  @state() private active: string | undefined = undefined;
   @state() private loadingMore = false;
   @state() private moreError: MailError | undefined = undefined;
+  @state() private failure: ActionFailure | undefined = undefined;
+  @state() private busy = false;
+  @state() private announcement = '';
   @state() private revision = 0;
+  @state() private fresh = true;
+  @state() private range = { first: 0, last: -1 };
+
+  private listingKey = '';
+  private pendingScroll = 0;
+  private loadingPromise: Promise<boolean> | undefined;
+
+  private readonly live = new LiveController(
+    this,
+    () => this.activeBackend,
+    (change) => this.onChange(change),
+  );
 
   private readonly page = new Task(this, {
-    task: async ([backend, folder, pageSize, filter], { signal }): Promise<Loaded | undefined> => {
-      if (!folder) return undefined;
+    task: async ([backend, folder, pageSize, filter, threads], { signal }) => {
+      if (!folder) return false;
       try {
         if (!backend) throw new MailError('unsupported', this.localize.term('error.no-backend'));
         const [page, folders] = await Promise.all([
-          backend.listMessages({ ...filter, folderId: folder, limit: pageSize }, { signal }),
+          backend.listMessages(
+            { ...filter, folderId: folder, limit: this.limit(pageSize), ...(threads ? { threads: true } : {}) },
+            { signal },
+          ),
           backend.listFolders({}, { signal }),
         ]);
-        const role = folders.items.find((candidate) => candidate.id === folder)?.role ?? null;
-        return { items: page.items, nextCursor: page.nextCursor, total: page.total, role };
+        signal.throwIfAborted();
+        this.items = page.items;
+        this.nextCursor = page.nextCursor;
+        this.total = page.total;
+        this.folders = folders.items;
+        this.fresh = false;
+        this.announce(this.countText());
+        this.emit('mail-list-load', { folderId: folder, total: page.total, loaded: page.items.length });
+        return true;
       } catch (error) {
-        throw this.reportError(error, 'listMessages');
+        const mailError = this.reportError(error, 'listMessages');
+        this.announce(this.localize.term(`error.${mailError.code}`));
+        throw mailError;
       }
     },
-    args: () => [this.activeBackend, this.folder, this.pageSize, this.filter, this.revision] as const,
+    args: () => [this.activeBackend, this.folder, this.pageSize, this.filter, this.threads, this.revision] as const,
   });
 
-  /** Lists the folder again from the top. */
+  // --- public API
+
+  /** The rows loaded so far, in list order. */
+  get messages(): readonly MessageSummary[] {
+    return this.items;
+  }
+
+  /** How many messages (or conversations) match in all, when the backend says. */
+  get count(): number | undefined {
+    return this.total;
+  }
+
+  /** The selected ids in list order (empty while the whole folder is selected: see `allSelected`). */
+  get selectedIds(): string[] {
+    return this.items.filter((item) => this.selected.has(item.id)).map((item) => item.id);
+  }
+
+  /** The whole folder is selected, rows not loaded included. */
+  get allSelected(): boolean {
+    return this.allInFolder;
+  }
+
+  /** Lists the folder again from the top, keeping the rows on screen until the new ones arrive. */
   refresh(): void {
     this.revision++;
   }
 
+  /** Loads the next page; resolves to whether more remain. */
+  loadMore(): Promise<boolean> {
+    this.loadingPromise ??= this.fetchNext().finally(() => (this.loadingPromise = undefined));
+    return this.loadingPromise;
+  }
+
+  /** Selects every loaded row; `inFolder` selects the whole folder, rows not loaded yet included. */
+  selectAll(inFolder = false): void {
+    this.selected = new Set(this.items.map((item) => item.id));
+    this.allInFolder = inFolder;
+    this.emitSelect();
+  }
+
+  clearSelection(): void {
+    this.selected = new Set();
+    this.allInFolder = false;
+    this.emitSelect();
+  }
+
+  /**
+   * Moves the active row by `delta` rows (selecting it alone unless `keepSelection`) and returns it; `open` opens it
+   * too. Loads the next page when moving past the last loaded row.
+   */
+  async moveActive(delta: number, options: { open?: boolean; extend?: boolean; keepSelection?: boolean } = {}) {
+    // With no active row, -1: the first move down lands on the first row.
+    const index = this.activeIndex();
+    let target = Math.max(0, Math.min(this.items.length - 1, index + delta));
+    if (index + delta >= this.items.length && this.nextCursor) {
+      await this.loadMore();
+      target = Math.max(0, Math.min(this.items.length - 1, index + delta));
+    }
+    const message = this.items[target];
+    if (!message) return undefined;
+    this.setActive(message, { shift: !!options.extend, toggle: false }, options.keepSelection);
+    if (options.open) this.open(message);
+    return message;
+  }
+
+  /** Adds the active row to the selection, or takes it out. */
+  toggleActive(): void {
+    const message = this.items[this.activeIndex()];
+    if (message) this.setActive(message, { shift: false, toggle: true });
+  }
+
+  /** Opens the active row. */
+  openActive(): void {
+    const message = this.items[this.activeIndex()];
+    if (message) this.open(message);
+  }
+
+  /** Runs a bulk action on the selection (or the active row when nothing is selected); false if nothing ran. */
+  async run(action: BulkAction, targetFolderId?: string): Promise<boolean> {
+    const ids = this.targetIds();
+    if (!ids.length && !this.allInFolder) return false;
+    return this.perform(action, ids, this.allInFolder, targetFolderId);
+  }
+
+  /** Moves messages (dropped on a folder, say) as a bulk action: cancelable, optimistic, rolled back on failure. */
+  moveMessages(ids: string[], targetFolderId: string): Promise<boolean> {
+    return this.perform('move', ids, false, targetFolderId);
+  }
+
+  /** Changes flags of messages optimistically without a `mail-action` (marking seen after reading, say). */
+  async setFlags(ids: string[], flags: FlagChanges): Promise<boolean> {
+    return this.applyFlags(ids, flags, ids.length, flags.seen === false ? 'unread' : 'read', true);
+  }
+
+  /** Scrolls so that row `index` is at the top. */
+  scrollToIndex(index: number): void {
+    const scroller = this.scroller;
+    if (scroller) scroller.scrollTop = Math.max(0, index) * this.rowHeight();
+  }
+
+  // --- lifecycle
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const keys: PropertyKey[] = ['backend', 'providedBackend', 'folder', 'pageSize', 'filter', 'revision'];
-    if (keys.some((key) => (changed as Map<PropertyKey, unknown>).has(key))) {
-      this.extra = [];
-      this.extraCursor = undefined;
+    const key = JSON.stringify([this.folder, this.pageSize, this.filter, this.threads]);
+    if (key !== this.listingKey || changed.has('backend')) {
+      this.listingKey = key;
+      this.items = [];
+      this.nextCursor = null;
+      this.total = undefined;
+      this.selected = new Set();
+      this.allInFolder = false;
+      this.anchor = undefined;
+      this.active = undefined;
       this.moreError = undefined;
+      this.failure = undefined;
+      this.fresh = true;
+      this.range = { first: 0, last: -1 };
+      if (this.folder) this.announce(this.localize.term('state.loading'));
+    }
+    if (changed.has('selectedId') && this.selectedId) {
+      this.active = this.selectedId;
+      this.anchor ??= this.selectedId;
     }
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.live.sync();
+    if (this.pendingScroll) {
+      const delta = this.pendingScroll;
+      this.pendingScroll = 0;
+      // After the virtualizer has sized itself for the new rows, or the new scrollTop would be clamped.
+      requestAnimationFrame(() => {
+        const scroller = this.scroller;
+        if (scroller) scroller.scrollTop += delta;
+      });
+    }
+  }
+
+  // --- rendering
+
   protected override render() {
-    return this.page.render({
-      initial: () => nothing,
-      pending: () => this.renderSkeleton(),
-      complete: (loaded) => (loaded ? this.renderLoaded(loaded) : nothing),
-      error: (error) => renderError(this.localize, MailError.from(error), () => this.refresh()),
-    });
+    return html`${this.renderToolbar()}${this.renderBanner()}${this.renderFailure()}
+      <div class="body">
+        ${this.page.render({
+          initial: () => nothing,
+          pending: () => (this.fresh ? this.renderSkeleton() : this.renderRows()),
+          complete: (loaded) => (loaded ? this.renderRows() : nothing),
+          error: (error) => renderError(this.localize, MailError.from(error), () => this.refresh()),
+        })}
+      </div>
+      ${this.renderFooter()}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const loaded = this.items.length;
+    const selectedCount = this.allInFolder ? (this.total ?? loaded) : this.selected.size;
+    const checked = selectedCount === 0 ? 'false' : selectedCount >= loaded && loaded > 0 ? 'true' : 'mixed';
+    const some = selectedCount > 0 || !!this.active;
+    const canAct = some && !this.readonly && !this.busy;
+    const term = this.localize.term.bind(this.localize);
+    const button = (action: BulkAction, glyph: IconName, label: string) =>
+      html`<button
+        class="icon-button"
+        part="action action-${action}"
+        type="button"
+        title=${label}
+        aria-label=${label}
+        ?disabled=${!canAct && !(action === 'link' && some && !this.busy)}
+        @click=${() => this.run(action)}
+      >
+        ${icon(glyph)}
+      </button>`;
+    const moveTargets = this.folders.filter((folder) => folder.selectable && folder.id !== this.folder);
+    return html`<div part="toolbar" role="toolbar" aria-label=${term('list.toolbar')}>
+      <button
+        class="icon-button check-all"
+        part="select-all"
+        type="button"
+        role="checkbox"
+        aria-checked=${checked}
+        aria-label=${term('list.select-all')}
+        title=${term('list.select-all')}
+        ?disabled=${!loaded}
+        @click=${() => (checked === 'false' ? this.selectAll() : this.clearSelection())}
+      >
+        <span class="box" aria-hidden="true"
+          >${checked === 'true' ? icon('check', 12) : checked === 'mixed' ? '–' : ''}</span
+        >
+      </button>
+      <button
+        class="icon-button"
+        part="action action-refresh"
+        type="button"
+        title=${term('list.refresh')}
+        aria-label=${term('list.refresh')}
+        @click=${() => this.refresh()}
+      >
+        ${icon('refresh')}
+      </button>
+      ${
+        this.readonly || !some
+          ? nothing
+          : html`<span class="actions">
+              ${button('read', 'mail-open', term('list.read'))} ${button('unread', 'mail', term('list.unread'))}
+              ${button('flag', 'star', term('list.flag'))} ${button('unflag', 'star-outline', term('list.unflag'))}
+              ${button('archive', 'archive', term('list.archive'))} ${button('delete', 'trash', term('list.delete'))}
+              <span class="move-wrap" title=${term('list.move')}>
+                <span class="move-icon" aria-hidden="true">${icon('folder')}</span>
+                <select
+                  class="move"
+                  part="action action-move"
+                  aria-label=${term('list.move')}
+                  ?disabled=${!canAct || !moveTargets.length}
+                  @change=${this.onMoveChange}
+                >
+                  <option value="">${term('list.move')}</option>
+                  ${moveTargets.map((folder) => html`<option value=${folder.id}>${this.folderName(folder)}</option>`)}
+                </select>
+              </span>
+            </span>`
+      }
+      ${some ? button('link', 'link', term('list.link')) : nothing}
+      <slot name="toolbar"></slot>
+      <span part="count">
+        ${
+          selectedCount > 1
+            ? term('list.selected', selectedCount, this.localize.number(selectedCount))
+            : this.total === undefined
+              ? ''
+              : this.countText()
+        }
+      </span>
+    </div>`;
+  }
+
+  private renderBanner(): TemplateResult | typeof nothing {
+    const total = this.total;
+    const loaded = this.items.length;
+    if (this.allInFolder) {
+      return html`<div part="banner">
+        <span
+          >${this.localize.term('list.all-folder-selected', total ?? loaded, this.localize.number(total ?? loaded))}</span
+        >
+        <button class="link-button" type="button" @click=${() => this.clearSelection()}>
+          ${this.localize.term('list.clear-selection')}
+        </button>
+      </div>`;
+    }
+    if (!loaded || this.selected.size < loaded || total === undefined || total <= loaded) return nothing;
+    return html`<div part="banner">
+      <span>${this.localize.term('list.all-loaded-selected', loaded, this.localize.number(loaded))}</span>
+      <button class="link-button" type="button" @click=${() => this.selectAll(true)}>
+        ${this.localize.term('list.select-all-folder', total, this.localize.number(total))}
+      </button>
+    </div>`;
+  }
+
+  private renderFailure(): TemplateResult | typeof nothing {
+    const failure = this.failure;
+    if (!failure) return nothing;
+    return html`<div part="action-error" role="alert" data-code=${failure.error.code}>
+      <span
+        >${this.localize.term('list.failed', failure.count)} ${this.localize.term(`error.${failure.error.code}`)}</span
+      >
+      <button class="link-button" type="button" @click=${() => (this.failure = undefined)}>
+        ${this.localize.term('list.dismiss')}
+      </button>
+    </div>`;
+  }
+
+  private renderFooter(): TemplateResult | typeof nothing {
+    if (this.moreError) {
+      return html`<div part="footer">${renderError(this.localize, this.moreError, () => this.loadMore())}</div>`;
+    }
+    if (this.loadingMore) {
+      return html`<div part="footer" class="loading-more">${this.localize.term('list.loading-more')}</div>`;
+    }
+    return nothing;
   }
 
   private renderSkeleton(): TemplateResult {
-    return html`<div role="status" aria-busy="true" aria-label=${this.localize.term('state.loading')}>
+    return html`<div part="skeleton" role="status" aria-busy="true" aria-label=${this.localize.term('state.loading')}>
       ${Array.from(
         { length: 8 },
         (_, index) =>
@@ -131,64 +514,81 @@ export class MailMessageList extends MailElement {
     </div>`;
   }
 
-  private renderLoaded(loaded: Loaded): TemplateResult {
-    const items = [...loaded.items, ...this.extra];
-    if (!items.length) return html`<div part="empty">${this.localize.term('messages.empty')}</div>`;
-    const cursor = this.extraCursor === undefined ? loaded.nextCursor : this.extraCursor;
-    const recipientsFirst = loaded.role === 'sent' || loaded.role === 'drafts';
-    const focusId = items.some((item) => item.id === this.selectedId) ? this.selectedId : items[0]!.id;
-    return html`<ul part="list" role="listbox" aria-label=${this.localize.term('messages.label')}>
-        ${items.map((message) => this.renderRow(message, recipientsFirst, message.id === focusId))}
-      </ul>
-      ${
-        this.moreError
-          ? renderError(this.localize, this.moreError, () => this.loadMore(cursor))
-          : cursor
-            ? html`<div class="more">
-                <button
-                  class="button"
-                  part="load-more"
-                  type="button"
-                  ?disabled=${this.loadingMore}
-                  @click=${() => this.loadMore(cursor)}
-                >
-                  ${this.loadingMore ? this.localize.term('state.loading') : this.localize.term('action.load-more')}
-                </button>
-              </div>`
-            : nothing
-      }`;
+  private renderRows(): TemplateResult {
+    if (!this.items.length) {
+      return html`<div part="empty"><slot name="empty">${this.localize.term('messages.empty')}</slot></div>`;
+    }
+    const role = this.folders.find((folder) => folder.id === this.folder)?.role;
+    const recipientsFirst = role === 'sent' || role === 'drafts';
+    const activeIndex = this.activeIndex();
+    const activeShown = activeIndex >= this.range.first && activeIndex <= this.range.last;
+    const setSize = Math.max(this.total ?? 0, this.items.length);
+    return html`<div
+      part="list"
+      role="listbox"
+      tabindex="0"
+      aria-label=${this.localize.term('messages.label')}
+      aria-multiselectable="true"
+      aria-activedescendant=${activeShown && this.active ? rowDomId(this.active) : nothing}
+      @keydown=${this.onKeyDown}
+      @click=${this.onClick}
+      @dragstart=${this.onDragStart}
+      @rangeChanged=${this.onRangeChanged}
+    >
+      ${virtualize({
+        items: this.items,
+        scroller: true,
+        keyFunction: (item: MessageSummary) => item.id,
+        renderItem: (item: MessageSummary, index: number) =>
+          this.renderRow(item, index, setSize, recipientsFirst, index === activeIndex),
+      })}
+    </div>`;
   }
 
-  private renderRow(message: MessageSummary, recipientsFirst: boolean, focusable: boolean): TemplateResult {
+  private renderRow(
+    message: MessageSummary,
+    index: number,
+    setSize: number,
+    recipientsFirst: boolean,
+    active: boolean,
+  ): TemplateResult {
     const unread = !message.flags.seen;
-    const selected = message.id === this.selectedId;
+    const selected = this.allInFolder || this.selected.has(message.id);
+    const current = message.id === this.selectedId;
     const who = recipientsFirst
       ? this.localize.term('messages.to', message.to.map((address) => displayName(address)).join(', '))
       : displayName(message.from) || this.localize.term('messages.unknown-sender');
-    const parts = ['row', unread ? 'unread' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
-    const onKeyDown = (event: KeyboardEvent) => this.onKeyDown(event, this.currentItems());
-    return html`<li
+    const parts = ['row', unread && 'unread', selected && 'selected', current && 'current', active && 'active']
+      .filter(Boolean)
+      .join(' ');
+    return html`<div
       part=${parts}
       role="option"
+      id=${rowDomId(message.id)}
       data-id=${message.id}
+      data-index=${index}
       aria-selected=${selected ? 'true' : 'false'}
-      tabindex=${focusable ? 0 : -1}
-      @click=${() => this.open(message)}
-      @keydown=${onKeyDown}
+      aria-posinset=${index + 1}
+      aria-setsize=${setSize}
+      draggable=${this.readonly ? 'false' : 'true'}
     >
-      <span class="dot" aria-hidden="true"></span>
+      <span part="check" class="check" aria-hidden="true">${selected ? icon('check', 12) : nothing}</span>
       <span part="sender">${who}</span>
       <span part="date"><time datetime=${message.date}>${this.localize.listDate(message.date)}</time></span>
       <span part="subject"
         >${message.subject || this.localize.term('messages.no-subject')}${
           message.threadSize && message.threadSize > 1
-            ? html`<span class="thread-size">(${message.threadSize})</span>`
+            ? html`<span part="thread-count" title=${this.localize.term('list.thread', message.threadSize)}
+                >${message.threadSize}<span class="visually-hidden"
+                  >${this.localize.term('list.thread', message.threadSize)}</span
+                ></span
+              >`
             : nothing
         }</span
       >
       <span part="marks">${this.renderMarks(message)}</span>
       <span part="snippet">${message.snippet}</span>
-    </li>`;
+    </div>`;
   }
 
   private renderMarks(message: MessageSummary): TemplateResult[] {
@@ -215,64 +615,482 @@ export class MailMessageList extends MailElement {
     ];
   }
 
-  private currentItems(): MessageSummary[] {
-    return [...(this.page.value?.items ?? []), ...this.extra];
+  // --- helpers
+
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part="list"]');
   }
 
-  private async loadMore(cursor: string | null): Promise<void> {
+  private rowHeight(): number {
+    return this.renderRoot.querySelector<HTMLElement>('[role="option"]')?.offsetHeight || DEFAULT_ROW_HEIGHT;
+  }
+
+  private limit(pageSize: number): number {
+    return Math.max(1, Math.min(PAGE_SIZE_MAX, Math.floor(pageSize) || PAGE_SIZE_DEFAULT));
+  }
+
+  private folderName(folder: Folder): string {
+    return folder.role && folder.role !== 'all' && folder.role !== 'flagged'
+      ? this.localize.term(`role.${folder.role}`)
+      : folder.path;
+  }
+
+  private filtering(): boolean {
+    return Object.values(this.filter).some((value) => value !== undefined && value !== '');
+  }
+
+  private countText(): string {
+    const total = this.total ?? this.items.length;
+    const shown = this.localize.number(total);
+    return this.filtering()
+      ? this.localize.term('list.results', total, shown)
+      : this.localize.term('list.count', total, shown);
+  }
+
+  private announce(text: string): void {
+    // A changed text is what screen readers announce; repeat texts get a zero-width space to be spoken again.
+    this.announcement = text === this.announcement ? `${text}\u200b` : text;
+  }
+
+  private activeIndex(): number {
+    return this.active === undefined ? -1 : this.items.findIndex((item) => item.id === this.active);
+  }
+
+  private targetIds(): string[] {
+    const ids = this.selectedIds;
+    if (ids.length) return ids;
+    return this.active && this.items.some((item) => item.id === this.active) ? [this.active] : [];
+  }
+
+  private emitSelect(): void {
+    const message = this.items[this.activeIndex()] ?? this.items.find((item) => this.selected.has(item.id));
+    if (message) this.emit('mail-select', { message, ids: this.selectedIds, all: this.allInFolder });
+  }
+
+  private setActive(message: MessageSummary, modifiers: PointerModifiers, keepSelection = false): void {
+    if (keepSelection) {
+      this.active = message.id;
+    } else {
+      const next = selectWith(
+        { selected: this.selected, anchor: this.anchor, active: this.active },
+        this.items.map((item) => item.id),
+        message.id,
+        modifiers,
+      );
+      this.selected = next.selected;
+      this.anchor = next.anchor;
+      this.active = next.active;
+      this.allInFolder = false;
+    }
+    this.emitSelect();
+    this.revealActive();
+  }
+
+  private open(message: MessageSummary): void {
+    this.selectedId = message.id;
+    this.emit('mail-open', { message });
+  }
+
+  /** Scrolls the active row into view (by scrollTop: rows have one height, and scrollIntoView misbehaves far down). */
+  private revealActive(): void {
+    const index = this.activeIndex();
+    const scroller = this.scroller;
+    if (index < 0 || !scroller) return;
+    const height = this.rowHeight();
+    const top = index * height;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + height > scroller.scrollTop + scroller.clientHeight) {
+      scroller.scrollTop = top + height - scroller.clientHeight;
+    }
+  }
+
+  private async fetchNext(): Promise<boolean> {
     const backend = this.activeBackend;
-    if (!backend || !cursor || this.loadingMore) return;
+    const cursor = this.nextCursor;
+    if (!backend || !cursor) return false;
+    const key = this.listingKey;
     this.loadingMore = true;
     this.moreError = undefined;
     try {
-      const page = await backend.listMessages({ ...this.filter, folderId: this.folder, limit: this.pageSize, cursor });
-      this.extra = [...this.extra, ...page.items];
-      this.extraCursor = page.nextCursor;
+      const page = await backend.listMessages({
+        ...this.filter,
+        folderId: this.folder,
+        limit: this.limit(this.pageSize),
+        cursor,
+        ...(this.threads ? { threads: true } : {}),
+      });
+      if (key !== this.listingKey) return false;
+      // Keyset cursors never repeat a row; the check covers the boundary, cheaply even with 100,000 rows loaded.
+      const known = new Set(this.items.slice(-2 * PAGE_SIZE_MAX).map((item) => item.id));
+      this.items = [...this.items, ...page.items.filter((item) => !known.has(item.id))];
+      if (this.allInFolder) this.selected = new Set(this.items.map((item) => item.id));
+      this.nextCursor = page.nextCursor;
+      if (page.total !== undefined) this.total = page.total;
+      return page.nextCursor !== null;
     } catch (error) {
-      this.moreError = this.reportError(error, 'listMessages');
+      if (key === this.listingKey) this.moreError = this.reportError(error, 'listMessages');
+      return false;
     } finally {
       this.loadingMore = false;
     }
   }
 
-  private open(message: MessageSummary): void {
-    this.selectedId = message.id;
-    this.emit('mail-select', { message });
-    this.emit('mail-open', { message });
+  // --- events
+
+  private onRangeChanged(event: RangeChangedEvent): void {
+    if (event.first !== this.range.first || event.last !== this.range.last) {
+      this.range = { first: event.first, last: event.last };
+    }
+    const nearEnd = event.last >= this.items.length - Math.max(10, Math.floor(this.limit(this.pageSize) / 2));
+    if (nearEnd && this.nextCursor && !this.moreError) void this.loadMore();
   }
 
-  private onKeyDown(event: KeyboardEvent, items: MessageSummary[]): void {
-    const current = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]')?.dataset.id;
-    const index = items.findIndex((item) => item.id === current);
-    const next =
-      event.key === 'ArrowDown'
-        ? items[index + 1]
-        : event.key === 'ArrowUp'
-          ? items[index - 1]
-          : event.key === 'Home'
-            ? items[0]
-            : event.key === 'End'
-              ? items[items.length - 1]
-              : undefined;
-    if (event.key === 'Enter' || event.key === ' ') {
-      const message = items[index];
-      if (message) this.open(message);
+  private onClick(event: MouseEvent): void {
+    const row = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    const message = row && this.items[Number(row.dataset.index)];
+    if (!message) return;
+    const toggle = event.ctrlKey || event.metaKey || !!(event.target as Element).closest('[part="check"]');
+    this.setActive(message, { shift: event.shiftKey, toggle });
+    if (!toggle && !event.shiftKey) this.open(message);
+  }
+
+  private onDragStart(event: DragEvent): void {
+    const row = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    const id = row?.dataset.id;
+    if (!id || this.readonly || !event.dataTransfer) {
       event.preventDefault();
       return;
     }
-    if (!next) return;
-    event.preventDefault();
-    this.selectedId = next.id;
-    this.emit('mail-select', { message: next });
-    this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`[role="option"][data-id="${CSS.escape(next.id)}"]`)?.focus(),
-    );
+    const ids = this.selected.has(id) ? this.selectedIds : [id];
+    const payload: MessageDragPayload = { ids, folderId: this.folder };
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData(MESSAGE_DRAG_TYPE, JSON.stringify(payload));
+    event.dataTransfer.setData('text/plain', this.localize.term('list.drag', ids.length));
+  }
+
+  private onMoveChange(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    const target = select.value;
+    select.value = '';
+    if (target) void this.run('move', target);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const mod = event.ctrlKey || event.metaKey;
+    const page = Math.max(1, Math.floor((this.scroller?.clientHeight ?? 0) / this.rowHeight()) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -Infinity,
+      End: Infinity,
+    };
+    const delta = moves[event.key];
+    if (delta !== undefined) {
+      event.preventDefault();
+      const index = this.activeIndex();
+      const target = delta === -Infinity ? -index : delta === Infinity ? this.items.length - 1 - index : delta;
+      void this.moveActive(target, { extend: event.shiftKey, keepSelection: mod && !event.shiftKey });
+      return;
+    }
+    const message = this.items[this.activeIndex()];
+    if (event.key === 'Enter' && message) {
+      event.preventDefault();
+      this.open(message);
+    } else if (event.key === ' ' && message) {
+      event.preventDefault();
+      this.setActive(message, { shift: event.shiftKey, toggle: !event.shiftKey });
+    } else if (mod && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      this.selectAll();
+    } else if (event.key === 'Delete' && !this.readonly) {
+      event.preventDefault();
+      void this.run('delete');
+    } else if (event.key === 'Escape' && (this.selected.size > 1 || this.allInFolder)) {
+      event.preventDefault();
+      this.clearSelection();
+    }
+  }
+
+  // --- actions
+
+  private async perform(action: BulkAction, ids: string[], all: boolean, target?: string): Promise<boolean> {
+    if (this.readonly && MUTATIONS.has(action)) return false;
+    const targetFolderId = action === 'archive' ? this.folders.find((folder) => folder.role === 'archive')?.id : target;
+    const messages = this.items.filter((item) => ids.includes(item.id));
+    const detail: ActionEventDetail = {
+      action,
+      ids,
+      messages,
+      all,
+      folderId: this.folder,
+      ...(targetFolderId ? { targetFolderId } : {}),
+    };
+    if (!this.emit('mail-action', detail, { cancelable: true })) return false;
+    if (action === 'link') return true;
+    this.failure = undefined;
+    if (action === 'archive' && !targetFolderId) {
+      this.failure = { action, count: ids.length, error: new MailError('unsupported', 'No Archive folder.') };
+      return false;
+    }
+    if (all) return this.performOnFolder(action, targetFolderId);
+    const flags = FLAGS_OF[action];
+    if (flags) return this.applyFlags(ids, flags, ids.length, action);
+    return this.removeRows(action, ids, targetFolderId);
+  }
+
+  /** Every member of the thread rows among `ids` (a conversation row stands for all its messages in the folder). */
+  private async expand(backend: MailBackend, ids: string[]): Promise<string[]> {
+    if (!this.threads) return ids;
+    const all = new Set(ids);
+    for (const item of this.items) {
+      if (!all.has(item.id) || !item.threadId || (item.threadSize ?? 1) <= 1) continue;
+      let cursor: string | undefined;
+      do {
+        const page = await backend.listMessages({
+          folderId: this.folder,
+          threadId: item.threadId,
+          limit: PAGE_SIZE_MAX,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const member of page.items) all.add(member.id);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
+    return [...all];
+  }
+
+  private async applyFlags(
+    ids: string[],
+    flags: FlagChanges,
+    count: number,
+    action: BulkAction,
+    quiet = false,
+  ): Promise<boolean> {
+    const backend = this.activeBackend;
+    if (!backend || !ids.length) return false;
+    const wanted = new Set(ids);
+    const before = new Map<string, MessageSummary['flags']>();
+    this.items = this.items.map((item) => {
+      if (!wanted.has(item.id)) return item;
+      before.set(item.id, item.flags);
+      return { ...item, flags: { ...item.flags, ...flags } };
+    });
+    try {
+      const all = await this.expand(backend, ids);
+      for (const chunk of chunks(all)) await backend.setFlags({ ids: chunk, flags });
+      if (!quiet) this.announce(this.doneText(action, count));
+      return true;
+    } catch (error) {
+      // Undo only what is still as we left it: a live update may have changed a row since.
+      this.items = this.items.map((item) => {
+        const previous = before.get(item.id);
+        return previous ? { ...item, flags: previous } : item;
+      });
+      this.fail(action, count, error, 'setFlags');
+      return false;
+    }
+  }
+
+  private async removeRows(action: BulkAction, ids: string[], targetFolderId: string | undefined): Promise<boolean> {
+    const backend = this.activeBackend;
+    if (!backend || !ids.length) return false;
+    if (action === 'move' && !targetFolderId) return false;
+    const wanted = new Set(ids);
+    const removed = this.items.map((item, index) => ({ item, index })).filter(({ item }) => wanted.has(item.id));
+    const before = this.items;
+    const firstIndex = removed[0]?.index ?? 0;
+    const remaining = before.filter((item) => !wanted.has(item.id));
+    const activeGone = this.active !== undefined && wanted.has(this.active);
+    this.items = remaining;
+    this.selected = new Set([...this.selected].filter((id) => !wanted.has(id)));
+    if (this.total !== undefined) this.total = Math.max(0, this.total - removed.length);
+    if (activeGone) {
+      // Like every mail client: the next message takes the removed one's place.
+      const next = remaining[Math.min(firstIndex, remaining.length - 1)];
+      this.active = next?.id;
+      this.anchor = next?.id;
+      if (next && !this.selected.size) {
+        this.selected = new Set([next.id]);
+        this.emitSelect();
+      }
+    }
+    this.busy = true;
+    try {
+      const all = await this.expand(backend, ids);
+      for (const chunk of chunks(all)) {
+        if (action === 'delete') await backend.deleteMessages({ ids: chunk });
+        else await backend.moveMessages({ ids: chunk, folderId: targetFolderId! });
+      }
+      this.announce(this.doneText(action, removed.length, targetFolderId));
+      return true;
+    } catch (error) {
+      // Put the rows back where they were, keeping any row that arrived meanwhile.
+      const present = new Set(this.items.map((item) => item.id));
+      const restored = [...this.items];
+      for (const { item, index } of removed) {
+        if (!present.has(item.id)) restored.splice(Math.min(index, restored.length), 0, item);
+      }
+      this.items = restored;
+      if (this.total !== undefined) this.total += removed.length;
+      this.fail(action, removed.length, error, action === 'delete' ? 'deleteMessages' : 'moveMessages');
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** A bulk action on the whole folder: every id is collected by cursor, then changed in chunks. */
+  private async performOnFolder(action: BulkAction, targetFolderId: string | undefined): Promise<boolean> {
+    const backend = this.activeBackend;
+    if (!backend) return false;
+    this.busy = true;
+    const count = this.total ?? this.items.length;
+    this.announce(this.localize.term('list.working', count));
+    try {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await backend.listMessages({
+          ...this.filter,
+          folderId: this.folder,
+          limit: PAGE_SIZE_MAX,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const item of page.items) ids.push(item.id);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const flags = FLAGS_OF[action];
+      if (flags) {
+        this.items = this.items.map((item) => ({ ...item, flags: { ...item.flags, ...flags } }));
+        for (const chunk of chunks(ids)) await backend.setFlags({ ids: chunk, flags });
+      } else {
+        this.items = [];
+        for (const chunk of chunks(ids)) {
+          if (action === 'delete') await backend.deleteMessages({ ids: chunk });
+          else await backend.moveMessages({ ids: chunk, folderId: targetFolderId! });
+        }
+      }
+      this.announce(this.doneText(action, ids.length, targetFolderId));
+      this.allInFolder = false;
+      this.selected = new Set();
+      return true;
+    } catch (error) {
+      this.fail(action, count, error, 'bulk');
+      return false;
+    } finally {
+      this.busy = false;
+      // Whatever happened, show the folder as the server has it now.
+      this.refresh();
+    }
+  }
+
+  private doneText(action: BulkAction, count: number, targetFolderId?: string): string {
+    const term = this.localize.term.bind(this.localize);
+    const folder = this.folders.find((candidate) => candidate.id === targetFolderId);
+    switch (action) {
+      case 'read':
+        return term('list.done-read', count);
+      case 'unread':
+        return term('list.done-unread', count);
+      case 'flag':
+        return term('list.done-flag', count);
+      case 'unflag':
+        return term('list.done-unflag', count);
+      case 'archive':
+        return term('list.done-archive', count);
+      case 'delete':
+        return term('list.done-delete', count);
+      default:
+        return term('list.done-move', count, folder ? this.folderName(folder) : '');
+    }
+  }
+
+  private fail(action: BulkAction, count: number, error: unknown, operation: string): void {
+    const mailError = this.reportError(error, operation);
+    this.failure = { action, count, error: mailError };
+    this.announce(`${this.localize.term('list.failed', count)} ${this.localize.term(`error.${mailError.code}`)}`);
+  }
+
+  // --- live updates
+
+  private onChange(change: MailboxChange): void {
+    switch (change.type) {
+      case 'message-added':
+        if (change.folderId === this.folder) this.insertLive(change.message);
+        break;
+      case 'message-updated':
+        if (change.folderId === this.folder && this.items.some((item) => item.id === change.id)) {
+          this.items = this.items.map((item) => (item.id === change.id ? { ...item, flags: change.flags } : item));
+        }
+        break;
+      case 'message-removed':
+        if (change.folderId === this.folder) this.removeLive(change.id);
+        break;
+      case 'folders-changed':
+        void this.activeBackend?.listFolders().then(
+          (folders) => (this.folders = folders.items),
+          () => undefined,
+        );
+        break;
+      case 'resync':
+        if (!change.folderId || change.folderId === this.folder) this.refresh();
+        break;
+    }
+  }
+
+  private insertLive(message: MessageSummary): void {
+    // Under a search the server decides what matches: new mail shows on the next search, not here.
+    if (
+      this.page.status !== TaskStatus.COMPLETE ||
+      this.filtering() ||
+      this.items.some((item) => item.id === message.id)
+    )
+      return;
+    let items = this.items;
+    let added = message;
+    let removedAbove = 0;
+    if (this.threads && message.threadId) {
+      const index = items.findIndex((item) => item.threadId === message.threadId);
+      if (index >= 0) {
+        added = { ...message, threadSize: (items[index]!.threadSize ?? 1) + 1 };
+        if (index < this.range.first) removedAbove = 1;
+        items = items.filter((_, at) => at !== index);
+      }
+    }
+    const time = Date.parse(message.date);
+    let position = items.findIndex((item) => Date.parse(item.date) < time);
+    if (position < 0) {
+      // Older than every loaded row: the cursor brings it in its turn (keyset, so nothing shifts).
+      if (this.nextCursor) return;
+      position = items.length;
+    }
+    this.items = [...items.slice(0, position), added, ...items.slice(position)];
+    if (removedAbove === 0 && this.total !== undefined) this.total++;
+    // Keep what the reader is looking at in place: rows inserted above the first visible row push the view down.
+    const scroller = this.scroller;
+    if (scroller && scroller.scrollTop > 0 && position <= this.range.first) {
+      this.pendingScroll += this.rowHeight() * (1 - removedAbove);
+    }
+  }
+
+  private removeLive(id: string): void {
+    const index = this.items.findIndex((item) => item.id === id);
+    if (index < 0) return;
+    this.items = this.items.filter((item) => item.id !== id);
+    if (this.selected.has(id)) this.selected = new Set([...this.selected].filter((each) => each !== id));
+    if (this.total !== undefined) this.total = Math.max(0, this.total - 1);
+    const scroller = this.scroller;
+    if (scroller && scroller.scrollTop > 0 && index < this.range.first) this.pendingScroll -= this.rowHeight();
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'mail-select': CustomEvent<MessageEventDetail>;
+    'mail-select': CustomEvent<SelectionEventDetail>;
     'mail-open': CustomEvent<MessageEventDetail>;
+    'mail-action': CustomEvent<ActionEventDetail>;
+    'mail-list-load': CustomEvent<ListLoadEventDetail>;
   }
 }

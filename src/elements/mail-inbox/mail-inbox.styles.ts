@@ -1,0 +1,336 @@
+import { css } from 'lit';
+
+export const inboxStyles = css`
+  :host {
+    display: block;
+    height: var(--mail-inbox-height, 100%);
+    min-height: 0;
+    background: var(--_bg);
+    overflow: hidden;
+  }
+  .layout {
+    display: grid;
+    height: 100%;
+    grid-template-columns:
+      var(--_tree-width, var(--mail-inbox-folders-width, 232px)) 5px
+      var(--_list-width, var(--mail-inbox-list-width, 420px)) 5px minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr);
+  }
+  .layout[data-layout='single'] {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .layout[data-layout='single'] > .folders,
+  .layout[data-layout='single'] > .list-pane,
+  .layout[data-layout='single'] > .reader {
+    display: none;
+  }
+  .layout[data-layout='single'][data-pane='folders'] > .folders,
+  .layout[data-layout='single'][data-pane='list'] > .list-pane,
+  .layout[data-layout='single'][data-pane='reader'] > .reader {
+    display: flex;
+  }
+  .folders,
+  .list-pane,
+  .reader {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    min-height: 0;
+  }
+  .folders {
+    background: var(--_surface);
+  }
+  mail-folder-tree {
+    flex: 1;
+    min-height: 0;
+  }
+  mail-message-list {
+    flex: 1;
+    min-height: 0;
+  }
+  .splitter {
+    position: relative;
+    cursor: col-resize;
+    background: var(--_border);
+    background-clip: content-box;
+    padding-inline: 2px;
+    touch-action: none;
+  }
+  .splitter:hover,
+  .splitter:focus-visible {
+    background: var(--_accent);
+    background-clip: content-box;
+    padding-inline: 1px;
+    outline: none;
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    padding: 0.5rem var(--_space);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .search {
+    flex: 1;
+    min-width: 8rem;
+    display: flex;
+    align-items: center;
+    gap: 0.125rem;
+    padding-inline-start: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_bg);
+  }
+  .search:focus-within {
+    border-color: var(--_focus);
+    box-shadow: 0 0 0 1px var(--_focus);
+  }
+  .search-icon {
+    display: inline-grid;
+    color: var(--_text-muted);
+  }
+  .search-input {
+    flex: 1;
+    min-width: 0;
+    height: 2.25rem;
+    padding: 0 0.375rem;
+    border: 0;
+    background: transparent;
+    color: var(--_text);
+    font: inherit;
+    outline: none;
+  }
+  .search-input::-webkit-search-cancel-button {
+    display: none;
+  }
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 2.25rem;
+    height: 2.25rem;
+    padding: 0;
+    border: 0;
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_text-muted);
+    cursor: pointer;
+  }
+  .icon-button:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_text) 8%, transparent);
+    color: var(--_text);
+  }
+  .icon-button:disabled {
+    opacity: 0.35;
+    cursor: default;
+  }
+  .icon-button[aria-pressed='true'],
+  .icon-button[aria-expanded='true'] {
+    background: var(--_accent-soft);
+    color: var(--_accent);
+  }
+  .compose {
+    flex: none;
+    border-radius: 999px;
+    font-weight: 600;
+  }
+  .filters {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .filters .fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+    gap: var(--_space);
+  }
+  .filters label {
+    display: grid;
+    gap: 0.25rem;
+    font-size: var(--_font-size-small);
+    color: var(--_text-muted);
+  }
+  .filters input:not([type='checkbox']) {
+    min-height: 2rem;
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    font: inherit;
+  }
+  .filters .checks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .filters label.check {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    color: var(--_text);
+    font-size: var(--_font-size);
+  }
+  .buttons {
+    display: flex;
+    gap: var(--_space);
+  }
+  .reader {
+    background: var(--_bg);
+  }
+  .reader-toolbar {
+    display: flex;
+    align-items: center;
+    gap: 0.125rem;
+    min-height: 3.25rem;
+    padding: 0.25rem var(--_space);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .position {
+    margin-inline-start: auto;
+    padding-inline: var(--_space);
+    color: var(--_text-muted);
+    font-size: var(--_font-size-small);
+  }
+  mail-message-view {
+    flex: 1;
+    min-height: 0;
+    overflow: auto;
+  }
+  .reader-empty {
+    flex: 1;
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    gap: var(--_space);
+    color: var(--_text-muted);
+    text-align: center;
+    padding: calc(var(--_space) * 4);
+  }
+  .conversation {
+    list-style: none;
+    margin: 0;
+    padding: 0.25rem 0;
+    max-height: 30%;
+    overflow: auto;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .conversation button {
+    display: grid;
+    grid-template-columns: minmax(6rem, 12rem) minmax(0, 1fr) auto;
+    gap: var(--_space);
+    width: 100%;
+    padding: 0.375rem calc(var(--_space) * 1.5);
+    border: 0;
+    background: transparent;
+    text-align: start;
+    cursor: pointer;
+  }
+  .conversation button:hover {
+    background: color-mix(in srgb, var(--_text) 6%, transparent);
+  }
+  .conversation button[aria-current='true'] {
+    background: var(--_accent-soft);
+  }
+  .conversation .unread .who {
+    font-weight: 650;
+  }
+  .conversation .who,
+  .conversation .snippet {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .conversation .snippet,
+  .conversation time {
+    color: var(--_text-muted);
+    font-size: var(--_font-size-small);
+  }
+  dialog {
+    max-width: min(44rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 2);
+    background: var(--_surface-raised);
+    color: var(--_text);
+    box-shadow: 0 12px 40px rgb(0 0 0 / 25%);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 35%);
+  }
+  .composer-dialog {
+    width: min(48rem, calc(100vw - 2rem));
+  }
+  .help-dialog {
+    width: min(44rem, calc(100vw - 2rem));
+  }
+  .dialog-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: var(--_space) var(--_space) var(--_space) calc(var(--_space) * 2);
+    border-bottom: 1px solid var(--_border);
+  }
+  .dialog-head h2 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .dialog-head form {
+    margin: 0;
+  }
+  .missing {
+    padding: calc(var(--_space) * 3);
+    color: var(--_text-muted);
+  }
+  .shortcut-list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    gap: 0.25rem calc(var(--_space) * 3);
+    margin: 0;
+    padding: calc(var(--_space) * 2);
+  }
+  .shortcut-list div {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_space);
+    padding: 0.25rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .shortcut-list dt {
+    order: 2;
+    white-space: nowrap;
+  }
+  .shortcut-list dd {
+    margin: 0;
+  }
+  kbd {
+    display: inline-block;
+    min-width: 1.5rem;
+    padding: 0.0625rem 0.375rem;
+    border: 1px solid var(--_border);
+    border-bottom-width: 2px;
+    border-radius: 4px;
+    background: var(--_surface);
+    font:
+      600 var(--_font-size-small) / 1.4 ui-monospace,
+      monospace;
+    text-align: center;
+  }
+  .or {
+    color: var(--_text-muted);
+    font-size: var(--_font-size-small);
+  }
+  @media (max-width: 520px) {
+    .compose span {
+      display: none;
+    }
+  }
+`;
