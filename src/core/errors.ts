@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+// Named imports from zod's core: reaching them through `z.core` keeps all of zod in a browser bundle.
+import { $ZodError, type $ZodIssue } from 'zod/v4/core';
 
 /** The closed set of reasons an operation can fail. */
 export const MAIL_ERROR_CODES = [
@@ -115,13 +117,13 @@ export class MailError extends Error {
     if (error instanceof MailError) return error;
     if (isAbort(error)) return new MailError('aborted', 'The request was cancelled.', { cause: error });
     if (isTimeout(error)) return new MailError('timeout', 'The server took too long to answer.', { cause: error });
-    if (error instanceof z.core.$ZodError) return MailError.fromIssues(error.issues, error);
+    if (error instanceof $ZodError) return MailError.fromIssues(error.issues, error);
     const message = error instanceof Error && error.message ? error.message : 'Something went wrong.';
     return new MailError(fallback, message, { cause: error });
   }
 
   /** A `validation` error from zod issues, with each field's path and reason. */
-  static fromIssues(issues: readonly z.core.$ZodIssue[], cause?: unknown): MailError {
+  static fromIssues(issues: readonly $ZodIssue[], cause?: unknown): MailError {
     const fields = issues.map((issue) => ({
       path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
       message: issue.message,

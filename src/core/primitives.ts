@@ -3,6 +3,7 @@
  * import lets bundlers drop what is unused.
  */
 import * as z from 'zod/mini';
+import { regexes } from 'zod/v4/core';
 
 /** Characters that must never reach a protocol line: CR, LF and NUL (header and command injection). */
 const PROTOCOL_BREAKERS = /[\r\n\0]/;
@@ -31,7 +32,7 @@ export const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: tr
 
 /** An e-mail address (the addr-spec only), checked the way browsers check `type=email`, at most 254 characters. */
 export const EmailAddress = z
-  .email({ pattern: z.regexes.html5Email, error: 'Not a valid e-mail address.' })
+  .email({ pattern: regexes.html5Email, error: 'Not a valid e-mail address.' })
   .check(z.maxLength(254, 'An e-mail address has at most 254 characters.'));
 
 /** A mailbox: display name and address. */
