@@ -91,7 +91,7 @@ export const accountEndpointStyles = css`
     background: var(--_surface);
   }
   .status.authorized {
-    border-color: color-mix(in srgb, light-dark(#1a7f37, #7ee2a8) 45%, var(--_border));
+    border-color: color-mix(in srgb, var(--_success) 45%, var(--_border));
   }
   .status-body p {
     margin: 0;
@@ -103,7 +103,7 @@ export const accountEndpointStyles = css`
     gap: calc(var(--_space) / 2);
   }
   .authorized .state .icon {
-    color: light-dark(#1a7f37, #7ee2a8);
+    color: var(--_success);
   }
   .status-actions {
     display: flex;

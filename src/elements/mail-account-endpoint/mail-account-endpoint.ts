@@ -100,7 +100,13 @@ const POPUP_FEATURES = 'popup=yes,width=520,height=680';
  * @csspart authorization - The authorization status panel (also `authorization-authorized`, `authorization-error`...).
  * @csspart save-status - The save status line.
  * @csspart authorize-button - Starts the authorization (also "Authorize again").
- * @csspart revoke-button - Revokes the authorization.
+ * @csspart revoke-button - Revokes the authorization (also `revoke-button confirm` while asking to confirm).
+ * @csspart cancel-revoke-button - Keeps the authorization instead of revoking it.
+ * @csspart keep-secret-button - Keeps the saved secret after "Change secret".
+ * @csspart note - A note about the provider (Microsoft).
+ * @csspart expiry - When the access token expires.
+ * @csspart last-error - The provider's last error and what it means.
+ * @csspart error-message - The text of the error region.
  * @csspart save-button - Saves the registration.
  * @csspart reset-button - Discards unsaved changes.
  * @csspart actions - The button bar.

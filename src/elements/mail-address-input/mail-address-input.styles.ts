@@ -17,7 +17,7 @@ export const addressInputStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) / 2);
-    min-height: 2.25rem;
+    min-height: var(--_control-height);
     padding: calc(var(--_space) / 2) 0;
     cursor: text;
   }
@@ -102,7 +102,7 @@ export const addressInputStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface-raised);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    box-shadow: var(--_shadow);
   }
   [part='listbox'][hidden] {
     display: none;
@@ -111,7 +111,9 @@ export const addressInputStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     column-gap: var(--_space);
-    padding: 0.35rem 0.6rem;
+    align-content: center;
+    min-height: var(--_item-height);
+    padding: calc(var(--_space) * 0.7) calc(var(--_space) * 1.2);
     border-radius: calc(var(--_radius) - 2px);
     cursor: pointer;
   }

@@ -64,6 +64,7 @@ const FIELDS = Object.keys(FIELD_KINDS);
  * @csspart form-error - A problem with the form as a whole.
  * @csspart error - The loading error region.
  * @csspart retry-button - The error's retry button.
+ * @csspart error-message - The text of the error region.
  */
 export class MailAppSettings extends MailElement {
   static override styles = [...MailElement.styles, controlStyles, formStyles, appSettingsStyles];

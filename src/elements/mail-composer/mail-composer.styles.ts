@@ -212,7 +212,7 @@ export const composerStyles = css`
   }
   .body.plain {
     resize: vertical;
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: var(--_font-mono);
     font-size: 0.85rem;
   }
   .body[aria-busy='true'] {
@@ -335,7 +335,7 @@ export const composerStyles = css`
     border-radius: var(--_radius);
     background: var(--_text);
     color: var(--_bg);
-    box-shadow: 0 6px 20px rgb(0 0 0 / 0.25);
+    box-shadow: var(--_shadow);
   }
   [part='undo'] .button {
     background: transparent;
@@ -371,10 +371,10 @@ export const composerStyles = css`
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--_surface-raised);
     color: var(--_text);
-    box-shadow: 0 20px 50px rgb(0 0 0 / 0.3);
+    box-shadow: var(--_shadow-dialog);
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.35);
+    background: var(--_backdrop, rgb(0 0 0 / 0.4));
   }
   dialog h2 {
     margin: 0 0 var(--_space);

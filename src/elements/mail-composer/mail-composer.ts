@@ -146,7 +146,9 @@ function randomId(): string {
  * @csspart header - The title bar with the close button.
  * @csspart title - The title.
  * @csspart close-button - The close button.
+ * @csspart loading - Shown while the draft to answer or open is loading.
  * @csspart restore - The bar offering back a draft kept on this device.
+ * @csspart restore-button - Its button that restores the draft.
  * @csspart from - The From select.
  * @csspart to - The To field (a `mail-address-input`); also `cc` and `bcc`.
  * @csspart subject - The subject field.
@@ -156,6 +158,7 @@ function randomId(): string {
  * @csspart body - The rich body (contenteditable) or the plain-text area.
  * @csspart attachments - The list of attachments.
  * @csspart attachment - One attachment (also `attachment failed`).
+ * @csspart attachment-remove - An attachment's remove (or cancel upload) button.
  * @csspart progress - An upload's progress bar.
  * @csspart footer - The bar with Send, Attach, the save status and Discard.
  * @csspart send-button - The Send button.
@@ -166,6 +169,7 @@ function randomId(): string {
  * @csspart undo-button - Its Undo button.
  * @csspart sent - Shown once the message is sent.
  * @csspart error - A send failure, with retry.
+ * @csspart error-message - The text of the error region.
  * @csspart retry-button - Its retry button.
  * @csspart dialog - The confirmation and link dialogs.
  * @csspart dropzone - The overlay shown while files are dragged over.

@@ -28,7 +28,7 @@ export const oauthCallbackStyles = css`
     color: var(--_text-muted);
   }
   .ok .icon {
-    color: light-dark(#1a7f37, #7ee2a8);
+    color: var(--_success);
   }
   .failed .icon {
     color: var(--_danger);

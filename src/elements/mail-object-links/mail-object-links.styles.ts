@@ -35,6 +35,7 @@ export const linkFormStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 0.75) var(--_space);
+    min-height: var(--_control-height);
     min-width: 0;
   }
   input[readonly] {
@@ -80,10 +81,10 @@ export const linkFormStyles = css`
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--_surface-raised);
     color: var(--_text);
-    box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
+    box-shadow: var(--_shadow-dialog);
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
+    background: var(--_backdrop, rgb(0 0 0 / 0.4));
   }
   dialog h3 {
     margin: 0 0 var(--_space);

@@ -61,6 +61,10 @@ export function emptyLinkConfig(objectName = ''): ObjectLinkConfig {
  * @csspart input - Each text input.
  * @csspart field-error - The message under a field that is not valid.
  * @csspart domains - The list of ignored domains; each is a `domain` with a `remove-domain` button.
+ * @csspart domain - One ignored domain.
+ * @csspart remove-domain - The button removing a domain.
+ * @csspart add-domain - The button adding a domain.
+ * @csspart reset-domains - Restores the default list of public mail domains.
  * @csspart preview - The live preview region.
  * @csspart shared - The list of addresses or domains that several records share.
  * @csspart actions - The save and delete buttons.
@@ -69,6 +73,7 @@ export function emptyLinkConfig(objectName = ''): ObjectLinkConfig {
  * @csspart status - The "Saved" message.
  * @csspart dialog - The delete confirmation dialog.
  * @csspart error - The error region (loading, saving or deleting).
+ * @csspart error-message - The text of the error region.
  */
 export class MailObjectLinks extends MailElement {
   static override styles = [...MailElement.styles, controlStyles, ...objectLinksStyles];

@@ -52,11 +52,13 @@ export interface ConfigureLinksDetail {
  * @event mail-error - Loading, linking or unlinking failed.
  *
  * @csspart header - The title, count, what is matched and the actions.
+ * @csspart matched - What the record's mails are matched on (its address or its domain).
  * @csspart compose-button - "Write to this record".
  * @csspart search - The search field.
  * @csspart shared - The other records that show the same mails.
  * @csspart list - The list of mails.
  * @csspart mail - One mail (also `linked`, `received` or `sent`).
+ * @csspart linked-mark - The mark of a mail linked to the record.
  * @csspart direction - The received / sent icon.
  * @csspart who - The sender (received) or the recipients (sent).
  * @csspart subject - The subject.
@@ -68,6 +70,7 @@ export interface ConfigureLinksDetail {
  * @csspart configure-button - The admin's "Configure" button.
  * @csspart dialog - The dialog showing an opened mail.
  * @csspart error - The error region.
+ * @csspart error-message - The text of the error region.
  *
  * @cssproperty --mail-object-mails-max-height - The height the list scrolls within once expanded. Default `32rem`.
  */

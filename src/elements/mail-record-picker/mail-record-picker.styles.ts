@@ -52,6 +52,8 @@ export const recordPickerStyles = [
     [part~='option'] {
       display: flex;
       flex-direction: column;
+      justify-content: center;
+      min-height: var(--_item-height);
       padding: calc(var(--_space) * 0.6) var(--_space);
       border-radius: var(--_radius);
       cursor: pointer;

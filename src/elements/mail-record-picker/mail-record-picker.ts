@@ -40,6 +40,7 @@ let nextId = 0;
  * @csspart cancel-button - The "Cancel" button.
  * @csspart empty - "No records match".
  * @csspart error - The error region.
+ * @csspart error-message - The text of the error region.
  */
 export class MailRecordPicker extends MailElement {
   static override styles = [...MailElement.styles, controlStyles, ...recordPickerStyles];

@@ -198,7 +198,7 @@ export const formStyles = css`
   h2,
   h3 {
     margin: 0;
-    font-size: 1.05rem;
+    font-size: var(--_font-size-large);
     line-height: 1.3;
   }
   h3 {
@@ -213,7 +213,7 @@ export const formStyles = css`
   }
   legend {
     padding: 0 calc(var(--_space) / 2);
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
   .grid {
     display: grid;
@@ -231,7 +231,7 @@ export const formStyles = css`
   }
   .field label,
   .label {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
   .required {
     color: var(--_danger);
@@ -251,7 +251,7 @@ export const formStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 0.75) var(--_space);
-    min-height: 2.25rem;
+    min-height: var(--_control-height);
   }
   input[readonly] {
     background: var(--_surface);
@@ -312,7 +312,7 @@ export const formStyles = css`
     outline-offset: 1px;
   }
   .button {
-    min-height: 2.25rem;
+    min-height: var(--_control-height);
     justify-content: center;
     white-space: nowrap;
   }
@@ -376,7 +376,7 @@ export const formStyles = css`
     color: var(--_warning);
   }
   .note.ok .icon {
-    color: light-dark(#1a7f37, #7ee2a8);
+    color: var(--_success);
   }
   .note.failed {
     border-color: color-mix(in srgb, var(--_danger) 40%, var(--_border));
@@ -404,7 +404,7 @@ export const formStyles = css`
   }
   code,
   pre {
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-family: var(--_font-mono);
     font-size: var(--_font-size-small);
     overflow-wrap: anywhere;
   }
@@ -413,7 +413,7 @@ export const formStyles = css`
     margin: 0.25rem 0 0;
   }
   .skeleton {
-    height: 2.25rem;
+    height: var(--_control-height);
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_text) 8%, transparent);
   }

@@ -167,8 +167,12 @@ interface Loaded {
  * @csspart hint - A field's help text.
  * @csspart field-error - The message next to a field.
  * @csspart preset - A preset choice.
+ * @csspart protocol - A choice of incoming protocol (IMAP or POP3).
+ * @csspart auth-method - A choice of sign-in method (password or OAuth app).
+ * @csspart no-endpoints - The note shown when no OAuth app is registered yet.
  * @csspart password-set - The "password saved" line shown instead of the password.
  * @csspart change-password-button - Replaces the saved password.
+ * @csspart keep-password-button - Keeps the saved password after "Change password".
  * @csspart test-button - "Test connection".
  * @csspart test-result - The result of one connection test (`test-result ok` or `test-result failed`).
  * @csspart save-button - Saves the account.
@@ -177,6 +181,7 @@ interface Loaded {
  * @csspart status - The save status line.
  * @csspart form-error - A problem with the form as a whole.
  * @csspart error - The loading error region.
+ * @csspart error-message - The text of the error region.
  * @csspart retry-button - The error's retry button.
  */
 export class MailSettings extends MailElement {

@@ -37,7 +37,7 @@ export const toolbarButtonStyles = css`
     padding: 0 0.3rem;
     border-radius: 999px;
     background: var(--_danger);
-    color: light-dark(#fff, #1b0d0d);
+    color: var(--_danger-text);
     font-size: 0.7rem;
     font-weight: 700;
     line-height: 1.15rem;

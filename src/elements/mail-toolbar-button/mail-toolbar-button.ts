@@ -44,7 +44,8 @@ const REFRESH_DELAY_MS = 250;
  * @csspart enable-button - "Enable mail options", for administrators while the module is disabled.
  * @csspart error - A failure to enable the module.
  *
- * @cssproperty --mail-color-accent - The badge's background.
+ * @cssproperty --mail-color-danger - The badge's background.
+ * @cssproperty --mail-color-danger-text - The badge's text.
  */
 export class MailToolbarButton extends MailElement {
   static override styles = [...MailElement.styles, controlStyles, toolbarButtonStyles];
