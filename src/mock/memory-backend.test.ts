@@ -40,34 +40,19 @@ describe('mock/seed', () => {
     }
   });
 
-  it('generates 100,000 messages quickly and answers a first page and a text search in well under 50 ms', async function () {
-    this.timeout(20_000);
-    let start = performance.now();
-    const data = generateSeed({ messages: 100_000 });
-    const generated = performance.now() - start;
-    start = performance.now();
-    const backend = new MemoryMailBackend({ data });
-    const indexed = performance.now() - start;
-    start = performance.now();
+  // How fast is measured by `npm run bench` (mock.seed.100k, mock.page.100k, mock.search.100k), not here.
+  it('holds 100,000 messages and pages and searches them', async function () {
+    this.timeout(30_000);
+    const backend = new MemoryMailBackend({ data: generateSeed({ messages: 100_000 }) });
     const first = await backend.listMessages({ folderId: 'inbox' });
-    const firstPage = performance.now() - start;
-    start = performance.now();
     const search = await backend.listMessages({ folderId: 'inbox', text: 'factura' });
-    const textSearch = performance.now() - start;
-    start = performance.now();
     const none = await backend.listMessages({ folderId: 'inbox', text: 'no-such-words-anywhere' });
-    const missSearch = performance.now() - start;
-    console.info(
-      `[mail-elements] 100k: generate ${generated.toFixed(0)} ms, index ${indexed.toFixed(0)} ms, first page ${firstPage.toFixed(1)} ms, ` +
-        `text search ${textSearch.toFixed(1)} ms (total ${search.total}), no-match search ${missSearch.toFixed(1)} ms`,
-    );
     expect(first.total).to.equal(100_000);
     expect(first.items).to.have.length(50);
     expect(search.items).to.have.length(50);
+    expect(search.total).to.be.greaterThan(50);
     expect(none.items).to.have.length(0);
-    expect(generated + indexed).to.be.below(2000);
-    expect(firstPage).to.be.below(50);
-    expect(textSearch).to.be.below(100); // 50 ms is the target; the margin keeps a busy CI machine green
+    expect(none.total).to.equal(0);
   });
 
   it('contains hostile messages for the sanitizer to defuse', async () => {
