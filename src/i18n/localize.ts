@@ -3,25 +3,85 @@
  * attribute, else the closest ancestor's, else the document's; it re-renders when any of them changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type TranslationKey, type Translations } from './en.js';
-import { es } from './es.js';
+import { common } from './en/common.js';
+import type { TranslationKey, Translations } from './en.js';
 
-const tables = new Map<string, Translations>([
-  ['en', en],
-  ['es', es],
-]);
+/**
+ * Strings arrive by area (`common`, `inbox`, `composer`, ...): an element imports the areas it shows, so a bundle
+ * carries only those. English is registered at once, as the fallback; other languages load on first use.
+ */
+type Strings = Partial<Translations>;
+type Loader = () => Promise<Strings>;
 
-/** Adds or replaces a language (`registerTranslations('fr', {...})`), typed against the English table. */
-export function registerTranslations(lang: string, table: Translations): void {
-  tables.set(lang.toLowerCase(), table);
+/** Strings per language, merged from every area registered or loaded so far. */
+const tables = new Map<string, Strings>();
+/** A host's own tables (`registerTranslations`): they win over the built-in ones. */
+const overrides = new Map<string, Strings>();
+/** Per language, the areas still to load. */
+const loaders = new Map<string, Map<string, Loader>>();
+const loading = new Map<string, Promise<void>>();
+
+function merge(lang: string, strings: Strings): void {
+  tables.set(lang, { ...tables.get(lang), ...strings });
+}
+
+function refreshAll(): void {
   for (const controller of controllers) controller.host.requestUpdate();
 }
 
-/** The best table for a BCP 47 tag: exact, then its primary language, then English. */
-export function translationsFor(lang: string): Translations {
-  const tag = lang.toLowerCase();
-  return tables.get(tag) ?? tables.get(tag.split('-')[0]!) ?? en;
+/**
+ * Registers an area's strings: English now, other languages as loaders called the first time an element is shown
+ * in that language (`defineStrings('inbox', inbox, { es: () => import('./es/inbox.js').then((m) => m.inbox) })`).
+ */
+export function defineStrings(area: string, english: Strings, languages: Record<string, Loader>): void {
+  merge('en', english);
+  for (const [lang, load] of Object.entries(languages)) {
+    const pending = loaders.get(lang) ?? new Map<string, Loader>();
+    pending.set(area, load);
+    loaders.set(lang, pending);
+  }
 }
+
+/** Loads what `lang` still lacks; `undefined` when everything is there. */
+function ensureLanguage(lang: string): Promise<void> | undefined {
+  const pending = loaders.get(lang);
+  if (!pending?.size) return loading.get(lang);
+  const areas = [...pending.entries()];
+  pending.clear();
+  const previous = loading.get(lang) ?? Promise.resolve();
+  const done = Promise.all([
+    previous,
+    ...areas.map(([area, load]) =>
+      load().then(
+        (strings) => merge(lang, strings),
+        (error: unknown) => console.error(`[mail-elements] could not load the "${lang}" strings of ${area}:`, error),
+      ),
+    ),
+  ]).then(() => {
+    if (loading.get(lang) === done) loading.delete(lang);
+    refreshAll();
+  });
+  loading.set(lang, done);
+  return done;
+}
+
+/** Adds or replaces a whole language (`registerTranslations('fr', {...})`), typed against the English table. */
+export function registerTranslations(lang: string, table: Translations): void {
+  overrides.set(lang.toLowerCase(), table);
+  refreshAll();
+}
+
+/** The string or function for `key` in `lang`: the host's table, then the exact tag, its primary language, English. */
+function lookup(lang: string, key: TranslationKey): unknown {
+  const tag = lang.toLowerCase();
+  const primary = tag.split('-')[0]!;
+  for (const table of [overrides.get(tag), overrides.get(primary), tables.get(tag), tables.get(primary)]) {
+    if (table && key in table) return table[key];
+  }
+  return tables.get('en')?.[key] ?? key;
+}
+
+defineStrings('common', common, { es: () => import('./es/common.js').then((module) => module.common) });
 
 type Args<K extends TranslationKey> = Translations[K] extends (...args: infer A) => string ? A : [];
 
@@ -65,8 +125,19 @@ export class LocalizeController implements ReactiveController {
 
   /** The translation of `key`; functions (plurals, interpolations) take their arguments. */
   term<K extends TranslationKey>(key: K, ...args: Args<K>): string {
-    const entry = translationsFor(this.lang)[key] as string | ((...values: unknown[]) => string);
+    const entry = lookup(this.lang, key) as string | ((...values: unknown[]) => string);
     return typeof entry === 'function' ? entry(...args) : entry;
+  }
+
+  /**
+   * Resolves when the strings of the language in effect are loaded; `undefined` when they already are. Elements wait
+   * for it before rendering, so a Spanish page never flashes English.
+   */
+  ready(): Promise<void> | undefined {
+    const tag = this.lang.toLowerCase();
+    const primary = tag.split('-')[0]!;
+    if (overrides.has(tag) || overrides.has(primary)) return undefined;
+    return ensureLanguage(tag) ?? (primary === tag ? undefined : ensureLanguage(primary));
   }
 
   /** A date as a list shows it: the time for today, the day and month this year, the full date otherwise. */

@@ -102,6 +102,13 @@ export class MailElement extends LitElement {
     return mailError;
   }
 
+  /** Waits for the strings of the language in effect (loaded on first use), so nothing renders in the wrong one. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const strings = this.localize.ready();
+    if (strings) await strings;
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.dir === '' && this.localize.dir === 'rtl') this.setAttribute('dir', 'rtl');

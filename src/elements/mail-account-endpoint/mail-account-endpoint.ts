@@ -33,6 +33,7 @@ import {
 } from '../mail-oauth-callback/mail-oauth-callback.js';
 import { PORTAL_SCOPES, oauthErrorMeaning, parseGoogleClientFile } from './oauth-help.js';
 import { accountEndpointStyles } from './mail-account-endpoint.styles.js';
+import '../../i18n/strings/settings.js';
 
 /** Detail of `mail-endpoint-saved`. */
 export interface EndpointSavedDetail {

@@ -12,6 +12,7 @@ import {
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { addressInputStyles } from './mail-address-input.styles.js';
+import '../../i18n/strings/composer.js';
 
 /** One chip: a readable address, or text that is not one (kept so it can be corrected). */
 export interface AddressEntry {

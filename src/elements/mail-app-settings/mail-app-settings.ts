@@ -15,6 +15,7 @@ import {
   type FieldKind,
 } from '../mail-settings/form.js';
 import { appSettingsStyles } from './mail-app-settings.styles.js';
+import '../../i18n/strings/settings.js';
 
 /** Detail of `mail-app-settings-saved`. */
 export interface AppSettingsSavedDetail {

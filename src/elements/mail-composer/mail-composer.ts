@@ -25,6 +25,7 @@ import { readLocalDraft, removeLocalDraft, writeLocalDraft, type LocalDraft } fr
 import type * as RichEditorModule from './rich-editor.js';
 import type { EditorCommand, RichEditor } from './rich-editor.js';
 import { composerStyles } from './mail-composer.styles.js';
+import '../../i18n/strings/composer.js';
 
 type EditorModule = typeof RichEditorModule;
 

@@ -9,6 +9,7 @@ import { icon } from '../base/icons.js';
 import { LiveController } from '../base/live.js';
 import { MESSAGE_DRAG_TYPE, readDragPayload } from '../mail-message-list/drag.js';
 import { folderTreeStyles } from './mail-folder-tree.styles.js';
+import '../../i18n/strings/inbox.js';
 
 /** Detail of `mail-folder-select`. */
 export interface FolderSelectDetail {

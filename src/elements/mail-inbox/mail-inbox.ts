@@ -24,6 +24,7 @@ import type { ReplyEventDetail } from '../mail-message-view/mail-message-view.js
 import { inboxStyles } from './mail-inbox.styles.js';
 import { formatSearch, isFiltering, normalizeDate, parseSearch, type SearchFilter } from './search-syntax.js';
 import { SHORTCUTS, commandFor, isTyping, keyLabel, type ShortcutCommand } from './shortcuts.js';
+import '../../i18n/strings/inbox.js';
 
 /** Detail of `mail-folder-change`. */
 export interface FolderChangeDetail {

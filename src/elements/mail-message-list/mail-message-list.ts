@@ -23,6 +23,7 @@ import { LiveController } from '../base/live.js';
 import { messageListStyles } from './mail-message-list.styles.js';
 import { selectWith, type PointerModifiers } from './selection.js';
 import { MESSAGE_DRAG_TYPE, type MessageDragPayload } from './drag.js';
+import '../../i18n/strings/inbox.js';
 
 /** Detail of `mail-open`. */
 export interface MessageEventDetail {

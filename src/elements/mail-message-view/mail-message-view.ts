@@ -19,6 +19,7 @@ import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { messageViewStyles } from './mail-message-view.styles.js';
 import { actionIcon, fileIcon, fileKind } from './icons.js';
+import '../../i18n/strings/message-view.js';
 
 /** Detail of `mail-reply`. */
 export interface ReplyEventDetail {

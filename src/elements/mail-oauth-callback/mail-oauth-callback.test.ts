@@ -21,7 +21,7 @@ async function mount(url: string, lang = 'en', extra = ''): Promise<MailOAuthCal
     </div>`,
   );
   const element = root.querySelector('mail-oauth-callback')!;
-  await until(() => !shadow(element, '[aria-busy="true"]'), 4000, 'outcome');
+  await until(() => !!shadow(element, '[part~="panel"]') && !shadow(element, '[aria-busy="true"]'), 4000, 'outcome');
   return element;
 }
 

@@ -13,6 +13,7 @@ import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon } from '../base/icons.js';
 import { objectLinksStyles } from './mail-object-links.styles.js';
+import '../../i18n/strings/links.js';
 
 /** Detail of `mail-links-saved`: the configuration as the backend stored it. */
 export interface LinksSavedDetail {

@@ -15,6 +15,7 @@ import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon } from '../base/icons.js';
 import { objectMailsStyles } from './mail-object-mails.styles.js';
+import '../../i18n/strings/links.js';
 
 /** Detail of `mail-compose`: who to write to, and the record the sent mail (and its replies) stays linked to. */
 export interface ComposeEventDetail {

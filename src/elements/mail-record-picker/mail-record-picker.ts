@@ -7,6 +7,7 @@ import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon } from '../base/icons.js';
 import { recordPickerStyles } from './mail-record-picker.styles.js';
+import '../../i18n/strings/links.js';
 
 /** Detail of `mail-record-select`. */
 export interface RecordSelectDetail {

@@ -29,6 +29,7 @@ import {
   type FieldKind,
 } from './form.js';
 import { settingsStyles } from './mail-settings.styles.js';
+import '../../i18n/strings/settings.js';
 
 /** Detail of `mail-settings-saved`. */
 export interface SettingsSavedDetail {

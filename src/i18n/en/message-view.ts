@@ -29,4 +29,6 @@ export const messageView = {
   'message.remote-allowed': (sender: string) => `Remote content is always shown for mail from ${sender}.`,
   'message.remote-revoke': 'Stop showing',
   'message.quoted': (lines: number) => (lines === 1 ? 'Quoted text (1 line)' : `Quoted text (${lines} lines)`),
+  'message.clipped': (size: string) => `This message is large (${size}): only its first part is shown.`,
+  'message.show-whole': 'Show the entire message',
 };

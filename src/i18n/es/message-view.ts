@@ -31,4 +31,6 @@ export const messageView: typeof english = {
   'message.remote-allowed': (sender: string) => `El contenido remoto se muestra siempre en el correo de ${sender}.`,
   'message.remote-revoke': 'Dejar de mostrar',
   'message.quoted': (lines: number) => (lines === 1 ? 'Texto citado (1 línea)' : `Texto citado (${lines} líneas)`),
+  'message.clipped': (size: string) => `Este mensaje es grande (${size}): solo se muestra la primera parte.`,
+  'message.show-whole': 'Mostrar el mensaje completo',
 };
