@@ -2,6 +2,9 @@
 // `npm run bench -- --compare old-results.json` adds a column with the earlier figures and the ratio.
 // Pages under bench/pages/*.ts are bundled with esbuild, served on 127.0.0.1, and each exports metrics through
 // `window.__bench()` returning { "<metric>": { value, unit } }.
+// The server.* figures come from bench/server-load.mjs (the Node server under load against the test Dovecot), run when
+// the mail servers are up (`npm run mail-servers:start`); `--only server` runs it alone, BENCH_SECONDS sets its length.
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, writeFile, readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -88,6 +91,8 @@ try {
   await rm(outDir, { recursive: true, force: true });
 }
 
+if (!args.only || args.only === 'server') Object.assign(results, serverLoad());
+
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${await browserVersion()}`;
 const earlier = args.compare ? JSON.parse(await readFile(args.compare, 'utf8')) : undefined;
 printTable(results, earlier);
@@ -98,6 +103,29 @@ const existing = await readFile(args.out, 'utf8')
 const merged = args.only ? { ...existing, ...results } : results;
 await writeFile(args.out, `${JSON.stringify(merged, null, 2)}\n`);
 console.log(`wrote ${args.out}`);
+
+/** The server load test in a process of its own (it loads the TypeScript sources through tsx). */
+function serverLoad() {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/server-load.mjs'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    timeout: 30 * 60_000,
+  });
+  const last = (run.stdout ?? '').trim().split('\n').at(-1) ?? '';
+  let answer;
+  try {
+    answer = JSON.parse(last);
+  } catch {
+    console.error(`server load: failed (exit ${run.status ?? run.signal}): ${last}`);
+    process.exitCode = 1;
+    return {};
+  }
+  if (answer.skipped) {
+    console.log(`server load: skipped: ${answer.skipped}`);
+    return {};
+  }
+  return answer.results;
+}
 
 async function browserVersion() {
   const probe = await chromium.launch({

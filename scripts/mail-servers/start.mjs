@@ -87,6 +87,9 @@ auth_failure_delay = 0
 auth_cache_size = 0
 mail_location = maildir:~/Maildir
 imap_idle_notify_interval = 1 secs
+# Load tests open 100 and more IMAP connections at once (each login is a process of its own): room for them.
+default_process_limit = 1000
+default_client_limit = 10000
 namespace inbox {
   inbox = yes
   separator = /

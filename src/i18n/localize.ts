@@ -171,6 +171,8 @@ export class LocalizeController implements ReactiveController {
       size /= 1000;
       unit++;
     }
+    // Plain bytes as "B" in every language: English's short unit would read "65 byte".
+    if (unit === 0) return `${this.number(Math.round(size))} B`;
     return new Intl.NumberFormat(this.lang, {
       style: 'unit',
       unit: units[unit],

@@ -6,8 +6,8 @@
  * Ids: a folder's id is its IMAP path; a message's id is `<uidvalidity>:<uid>:<path>`, so an id whose folder was
  * recreated (new UIDVALIDITY) is simply not found, and a list cursor from before is refused as `validation`.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { FetchMessageObject, ImapFlow, ListResponse, MessageStructureObject, SearchObject } from 'imapflow';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { FetchMessageObject, ImapFlow, ListResponse, SearchObject } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import PostalMime from 'postal-mime';
 import {
@@ -22,15 +22,12 @@ import {
   parseInput,
   quoteText,
   replySubject,
-  snippetOf,
   type Address,
   type AddressSuggestion,
-  type Attachment,
   type CallOptions,
   type Capabilities,
   type ConnectionTestResult,
   type Draft,
-  type Flags,
   type Folder,
   type FolderRole,
   type MailBackend,
@@ -38,7 +35,6 @@ import {
   type MailboxListener,
   type MailServerSettings,
   type MailServerSettingsInput,
-  type Message,
   type MessageLink,
   type MessageSummary,
   type ObjectLinkConfig,
@@ -62,8 +58,22 @@ import {
 } from './connection.js';
 import { removeFile, resolveLinkFolder, safeFileName, writeNewFile } from './links.js';
 import type { OAuthBroker } from './oauth.js';
+import {
+  dateOf,
+  downloadPart,
+  fetchSummaries,
+  flagsOf,
+  formatId,
+  fullMessage,
+  hasAttachments,
+  summaryOf,
+  SUMMARY_QUERY,
+  tooLarge,
+  type MessageRef as ParsedId,
+} from './message.js';
 import { Pop3Mailbox } from './pop3.js';
 import { GLOBAL_USER, type SettingsStore } from './store.js';
+import { canThread, groupByThread, threadsOf, type ThreadView } from './threads.js';
 import {
   cleanAddress,
   cleanAddresses,
@@ -98,18 +108,34 @@ export interface ImapMailBackendOptions extends ConnectionOptions {
   maxMessageBytes?: number;
   /** Unlinking also removes the saved .eml file. Default: false (the file stays). */
   deleteLinkedFiles?: boolean;
+  /** Largest attachment served, in bytes. Default: 50 MiB. */
+  maxDownloadBytes?: number;
 }
+
+const DOWNLOAD_LIMIT = 50 * 1024 * 1024;
 
 interface Upload extends UploadedAttachment {
   bytes: Uint8Array;
   created: number;
 }
 
-interface ParsedId {
-  uidValidity: string;
-  uid: number;
-  path: string;
+interface RecordCursor {
+  /** Date (ms) and id of the last mail of the page before. */
+  t: number;
+  i: string;
+  /** Which record and search the cursor belongs to. */
+  k: string;
 }
+
+interface RecordHit {
+  ref: ParsedId;
+  role: (typeof RECORD_ROLES)[number];
+  id: string;
+  time: number;
+}
+
+/** The folders a record's mails are looked for in. */
+const RECORD_ROLES = ['inbox', 'sent', 'archive'] as const;
 
 interface CursorToken {
   v: string;
@@ -128,14 +154,6 @@ const SPECIAL_USE: Record<string, FolderRole> = {
   '\\All': 'all',
   '\\Flagged': 'flagged',
 };
-const SUMMARY_QUERY = {
-  uid: true,
-  flags: true,
-  envelope: true,
-  bodyStructure: true,
-  internalDate: true,
-  size: true,
-} as const;
 const META_HEADERS = { link: 'X-Mail-Elements-Link', source: 'X-Mail-Elements-Source' };
 
 export class ImapMailBackend implements MailBackend {
@@ -151,7 +169,8 @@ export class ImapMailBackend implements MailBackend {
   private pop3: Pop3Mailbox | undefined;
   private readonly uploads = new Map<string, Upload>();
   private readonly listeners = new Set<MailboxListener>();
-  private watcher: { client: ImapFlow; stop: () => void } | undefined;
+  private watcher: { started: Promise<void>; stop: () => void } | undefined;
+  private threadSupport: { key: string; value: boolean } | undefined;
 
   constructor(options: ImapMailBackendOptions) {
     this.options = options;
@@ -226,13 +245,13 @@ export class ImapMailBackend implements MailBackend {
 
   // --- capabilities and folders
   getCapabilities(input?: In<'getCapabilities'>, options?: CallOptions): Promise<Out<'getCapabilities'>> {
-    return this.call('getCapabilities', input, options, () => {
+    return this.call('getCapabilities', input, options, async () => {
       const pop3 = this.isPop3();
       return {
         protocol: pop3 ? 'pop3' : 'imap',
         folders: !pop3,
         flags: !pop3,
-        threads: false,
+        threads: !pop3 && (await this.serverThreads()),
         search: pop3 ? 'basic' : 'full',
         liveUpdates: pop3 ? 'poll' : 'push',
         oauth: true,
@@ -241,6 +260,20 @@ export class ImapMailBackend implements MailBackend {
         maxMessageBytes: this.options.maxMessageBytes ?? 35 * 1024 * 1024,
       } satisfies Capabilities;
     });
+  }
+
+  /**
+   * Whether the account's server threads by references; asked once per account settings. Unknown (no account yet,
+   * server unreachable) counts as no, and is asked again next time.
+   */
+  private async serverThreads(): Promise<boolean> {
+    if (!this.store.get(this.userId, 'account')) return false;
+    const key = JSON.stringify(this.settings());
+    if (this.threadSupport?.key === key) return this.threadSupport.value;
+    const value = await this.imap(async (client) => canThread(client)).catch(() => undefined);
+    if (value === undefined) return false;
+    this.threadSupport = { key, value };
+    return value;
   }
 
   listFolders(input?: In<'listFolders'>, options?: CallOptions): Promise<Out<'listFolders'>> {
@@ -370,8 +403,7 @@ export class ImapMailBackend implements MailBackend {
     return this.call('listMessages', input, options, (request) => {
       if (this.isPop3()) return this.pop().listMessages(request, (id) => this.linkedKeys().has(id));
       return this.imap(async (client) => {
-        await this.folderEntry(client, request.folderId);
-        const lock = await client.getMailboxLock(request.folderId, { readOnly: true });
+        const lock = await lockFolder(client, request.folderId, true, 'There is no such folder.');
         try {
           const uidValidity = String(client.mailbox ? client.mailbox.uidValidity : 0);
           const sort = request.sort ?? 'date-desc';
@@ -380,12 +412,34 @@ export class ImapMailBackend implements MailBackend {
             throw invalid(['cursor'], 'The folder changed on the server: load the list again.');
           }
           let uids = await this.searchUids(client, request);
+          let threading: ThreadView | undefined;
+          if (request.threads || request.threadId !== undefined) {
+            if (!canThread(client))
+              throw new MailError('unsupported', 'This mail server cannot group messages into conversations.');
+            threading = groupByThread(uids, await threadsOf(client), uidValidity, {
+              ...(request.threadId !== undefined ? { threadId: request.threadId } : {}),
+              heads: request.threads === true,
+            });
+            uids = threading.uids;
+          }
           if (sort === 'date-desc') uids.reverse();
           const total = uids.length;
           if (cursor) uids = uids.filter((uid) => (sort === 'date-desc' ? uid < cursor.u : uid > cursor.u));
           const limit = request.limit ?? PAGE_SIZE_DEFAULT;
           const page = uids.slice(0, limit);
-          const items = await this.summaries(client, request.folderId, uidValidity, page);
+          let items = await this.summaries(client, request.folderId, uidValidity, page);
+          if (threading) {
+            const info = threading.info;
+            items = items.map((item) => {
+              const thread = info.get(parseId(item.id).uid);
+              if (!thread) return item;
+              return {
+                ...item,
+                threadId: thread.threadId,
+                ...(request.threads ? { threadSize: thread.threadSize } : {}),
+              };
+            });
+          }
           const last = page.at(-1);
           const nextCursor =
             uids.length > limit && last !== undefined
@@ -457,17 +511,11 @@ export class ImapMailBackend implements MailBackend {
     uidValidity: string,
     uids: number[],
   ): Promise<MessageSummary[]> {
-    if (!uids.length) return [];
-    const linked = this.linkedKeys();
-    const byUid = new Map<number, MessageSummary>();
-    for await (const message of client.fetch(uids.join(','), SUMMARY_QUERY, { uid: true })) {
-      byUid.set(message.uid, summaryOf(message, folderId, uidValidity, linked));
-    }
-    return uids.map((uid) => byUid.get(uid)).filter((m): m is MessageSummary => !!m);
+    return fetchSummaries(client, folderId, uidValidity, uids, uids.length ? this.linkedKeys() : new Set());
   }
 
   private linkedKeys(): Set<string> {
-    const rows = this.store.db.prepare('SELECT DISTINCT message_key FROM links WHERE user_id = ?').all(this.userId) as {
+    const rows = this.store.sql('SELECT DISTINCT message_key FROM links WHERE user_id = ?').all(this.userId) as {
       message_key: string;
     }[];
     return new Set(rows.map((row) => row.message_key));
@@ -482,12 +530,7 @@ export class ImapMailBackend implements MailBackend {
   ): Promise<T> {
     const ref = parseId(id);
     return this.imap(async (client) => {
-      let lock;
-      try {
-        lock = await client.getMailboxLock(ref.path, { readOnly });
-      } catch {
-        throw notFound('There is no such message.');
-      }
+      const lock = await lockFolder(client, ref.path, readOnly, 'There is no such message.', ref.uid);
       try {
         if (String(client.mailbox ? client.mailbox.uidValidity : '') !== ref.uidValidity)
           throw notFound('There is no such message.');
@@ -510,21 +553,28 @@ export class ImapMailBackend implements MailBackend {
       return this.withMessage(id, async (client, ref) => {
         const { source, message } = await this.source(client, ref);
         const summary = summaryOf(message, ref.path, ref.uidValidity, this.linkedKeys());
-        return fullMessage(summary, source);
+        return fullMessage(summary, source, message.bodyStructure);
       });
     });
   }
 
   getAttachment(input: In<'getAttachment'>, options?: CallOptions): Promise<Blob> {
     return this.call('getAttachment', input, options, async ({ id, attachmentId }) => {
+      const limit = this.options.maxDownloadBytes ?? DOWNLOAD_LIMIT;
+      const section = /^p(\d+(?:\.\d+)*)$/.exec(attachmentId)?.[1];
+      if (section && !this.isPop3())
+        return this.withMessage(id, (client, ref) => downloadPart(client, ref.uid, section, limit));
+      // Attachments numbered in order (POP3, or a structure postal-mime reads differently): parse the source.
+      const index = /^a(\d+)$/.exec(attachmentId);
+      if (!index) throw notFound('There is no such attachment.');
       const source = this.isPop3()
         ? await this.pop().raw(id)
         : await this.withMessage(id, async (client, ref) => (await this.source(client, ref)).source);
       const parsed = await PostalMime.parse(source, { attachmentEncoding: 'arraybuffer' });
-      const index = /^a(\d+)$/.exec(attachmentId);
-      const part = index ? parsed.attachments[Number(index[1])] : undefined;
+      const part = parsed.attachments[Number(index[1])];
       if (!part) throw notFound('There is no such attachment.');
       const bytes = typeof part.content === 'string' ? Buffer.from(part.content) : new Uint8Array(part.content);
+      if (bytes.byteLength > limit) throw tooLarge(limit);
       return new File([bytes], part.filename || 'attachment', { type: part.mimeType || 'application/octet-stream' });
     });
   }
@@ -558,12 +608,7 @@ export class ImapMailBackend implements MailBackend {
     const groups = this.groupByFolder(ids);
     await this.imap(async (client) => {
       for (const [path, refs] of groups) {
-        let lock;
-        try {
-          lock = await client.getMailboxLock(path);
-        } catch {
-          throw notFound('There is no such folder.');
-        }
+        const lock = await lockFolder(client, path, false, 'There is no such folder.');
         try {
           const validity = String(client.mailbox ? client.mailbox.uidValidity : '');
           const current = refs.filter((ref) => ref.uidValidity === validity);
@@ -712,7 +757,7 @@ export class ImapMailBackend implements MailBackend {
       for (const role of ['inbox', 'sent'] as const) {
         const folder = await this.folderByRole(client, role).catch(() => undefined);
         if (!folder) continue;
-        const lock = await client.getMailboxLock(folder.path, { readOnly: true });
+        const lock = await lockFolder(client, folder.path, true, 'The folder disappeared.');
         try {
           const exists = client.mailbox ? client.mailbox.exists : 0;
           if (!exists) continue;
@@ -989,15 +1034,15 @@ export class ImapMailBackend implements MailBackend {
       const settings = this.settings();
       let messageId = `<${randomUUID()}@${domainOf(settings.email)}>`;
       if (idempotencyKey) {
-        const row = this.store.db
-          .prepare('SELECT message_id, result FROM sends WHERE user_id = ? AND idem_key = ?')
+        const row = this.store
+          .sql('SELECT message_id, result FROM sends WHERE user_id = ? AND idem_key = ?')
           .get(this.userId, idempotencyKey) as { message_id: string; result: string | null } | undefined;
         if (row?.result) return JSON.parse(row.result) as Out<'sendMessage'>;
         // A retry of a send that failed half-way keeps its Message-ID, so the recipient can recognise it.
         if (row) messageId = row.message_id;
         else
-          this.store.db
-            .prepare('INSERT INTO sends (user_id, idem_key, message_id, created) VALUES (?, ?, ?, ?)')
+          this.store
+            .sql('INSERT INTO sends (user_id, idem_key, message_id, created) VALUES (?, ?, ?, ?)')
             .run(this.userId, idempotencyKey, messageId, Date.now());
       }
       const date = new Date();
@@ -1031,8 +1076,8 @@ export class ImapMailBackend implements MailBackend {
         this.addLinkRecord(messageId, sentId ?? messageId, draft.link.objectName, draft.link.objectId, '');
       const result = { messageId, ...(sentId ? { sentId } : {}), sentAt: date.toISOString() };
       if (idempotencyKey)
-        this.store.db
-          .prepare('UPDATE sends SET result = ? WHERE user_id = ? AND idem_key = ?')
+        this.store
+          .sql('UPDATE sends SET result = ? WHERE user_id = ? AND idem_key = ?')
           .run(JSON.stringify(result), this.userId, idempotencyKey);
       return result;
     });
@@ -1106,10 +1151,13 @@ export class ImapMailBackend implements MailBackend {
   }
 
   /** One IDLE connection on the inbox per backend, shared by all subscribers; reconnects with backoff. */
-  private async startWatcher(): Promise<void> {
-    if (this.watcher) return;
+  private startWatcher(): Promise<void> {
+    if (this.watcher) return this.watcher.started;
     let stopped = false;
     let failures = 0;
+    let current: ImapFlow | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const quit = (client: ImapFlow) => void client.logout().catch(() => client.close());
     const open = async (): Promise<ImapFlow> => {
       const client = await connectImap(this.access, this.options, {
         disableAutoIdle: false,
@@ -1124,16 +1172,12 @@ export class ImapMailBackend implements MailBackend {
       client.on('exists', () => {
         busy = busy
           .then(async () => {
-            const messages = await client.fetchAll(`${uidNext}:*`, SUMMARY_QUERY, { uid: true });
-            const linked = this.linkedKeys();
-            for (const message of messages.sort((a, b) => a.uid - b.uid)) {
-              if (message.uid < uidNext) continue;
-              uidNext = message.uid + 1;
-              this.emit({
-                type: 'message-added',
-                folderId: inbox.path,
-                message: summaryOf(message, inbox.path, validity, linked),
-              });
+            const uids = ((await client.search({ uid: `${uidNext}:*` }, { uid: true })) || [])
+              .filter((uid) => uid >= uidNext)
+              .sort((a, b) => a - b);
+            for (const message of await this.summaries(client, inbox.path, validity, uids)) {
+              uidNext = Math.max(uidNext, parseId(message.id).uid + 1);
+              this.emit({ type: 'message-added', folderId: inbox.path, message });
             }
           })
           .catch(() => this.emit({ type: 'resync', folderId: inbox.path }));
@@ -1151,13 +1195,15 @@ export class ImapMailBackend implements MailBackend {
       client.on('close', () => {
         if (stopped) return;
         failures++;
-        setTimeout(
+        retry = setTimeout(
           () => {
             if (stopped) return;
             open().then(
               (next) => {
+                // Stopped while connecting: this connection is nobody's.
+                if (stopped) return quit(next);
                 failures = 0;
-                if (this.watcher) this.watcher.client = next;
+                current = next;
                 this.emit({ type: 'resync', folderId: inbox.path });
               },
               () => client.emit('close'),
@@ -1169,14 +1215,24 @@ export class ImapMailBackend implements MailBackend {
       void client.idle().catch(() => undefined);
       return client;
     };
-    const client = await open();
-    this.watcher = {
-      client,
-      stop: () => {
-        stopped = true;
-        void this.watcher?.client.logout().catch(() => undefined);
-      },
+    const stop = () => {
+      stopped = true;
+      clearTimeout(retry);
+      if (current) quit(current);
+      current = undefined;
     };
+    const started = open().then(
+      (client) => {
+        if (stopped) return quit(client);
+        current = client;
+      },
+      (error: unknown) => {
+        if (this.watcher?.stop === stop) this.watcher = undefined;
+        throw error;
+      },
+    );
+    this.watcher = { started, stop };
+    return started;
   }
 
   private stopWatcher(): void {
@@ -1301,8 +1357,8 @@ export class ImapMailBackend implements MailBackend {
 
   // --- privacy
   private policy(): Out<'getRemoteContentPolicy'> {
-    const rows = this.store.db
-      .prepare('SELECT sender FROM trusted_senders WHERE user_id = ? ORDER BY rowid')
+    const rows = this.store
+      .sql('SELECT sender FROM trusted_senders WHERE user_id = ? ORDER BY rowid')
       .all(this.userId) as { sender: string }[];
     return { allowedSenders: rows.map((row) => row.sender) };
   }
@@ -1314,15 +1370,13 @@ export class ImapMailBackend implements MailBackend {
   }
   allowRemoteContent(input: In<'allowRemoteContent'>, options?: CallOptions): Promise<Out<'allowRemoteContent'>> {
     return this.call('allowRemoteContent', input, options, ({ sender }) => {
-      this.store.db
-        .prepare('INSERT OR IGNORE INTO trusted_senders (user_id, sender) VALUES (?, ?)')
-        .run(this.userId, sender);
+      this.store.sql('INSERT OR IGNORE INTO trusted_senders (user_id, sender) VALUES (?, ?)').run(this.userId, sender);
       return this.policy();
     });
   }
   revokeRemoteContent(input: In<'revokeRemoteContent'>, options?: CallOptions): Promise<Out<'revokeRemoteContent'>> {
     return this.call('revokeRemoteContent', input, options, ({ sender }) => {
-      this.store.db.prepare('DELETE FROM trusted_senders WHERE user_id = ? AND sender = ?').run(this.userId, sender);
+      this.store.sql('DELETE FROM trusted_senders WHERE user_id = ? AND sender = ?').run(this.userId, sender);
       return this.policy();
     });
   }
@@ -1355,23 +1409,23 @@ export class ImapMailBackend implements MailBackend {
 
   // --- links
   private linkConfig(objectName: string): ObjectLinkConfig | undefined {
-    const row = this.store.db
-      .prepare('SELECT data FROM link_configs WHERE user_id = ? AND object_name = ?')
+    const row = this.store
+      .sql('SELECT data FROM link_configs WHERE user_id = ? AND object_name = ?')
       .get(GLOBAL_USER, objectName) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as ObjectLinkConfig) : undefined;
   }
   listLinkConfigs(input?: In<'listLinkConfigs'>, options?: CallOptions): Promise<Out<'listLinkConfigs'>> {
     return this.call('listLinkConfigs', input, options, () => {
-      const rows = this.store.db
-        .prepare('SELECT data FROM link_configs WHERE user_id = ? ORDER BY object_name')
+      const rows = this.store
+        .sql('SELECT data FROM link_configs WHERE user_id = ? ORDER BY object_name')
         .all(GLOBAL_USER) as { data: string }[];
       return { items: rows.map((row) => JSON.parse(row.data) as ObjectLinkConfig) };
     });
   }
   saveLinkConfig(input: In<'saveLinkConfig'>, options?: CallOptions): Promise<Out<'saveLinkConfig'>> {
     return this.call('saveLinkConfig', input, options, (config) => {
-      this.store.db
-        .prepare(
+      this.store
+        .sql(
           'INSERT INTO link_configs (user_id, object_name, data) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data',
         )
         .run(GLOBAL_USER, config.objectName, JSON.stringify(config));
@@ -1381,16 +1435,14 @@ export class ImapMailBackend implements MailBackend {
   deleteLinkConfig(input: In<'deleteLinkConfig'>, options?: CallOptions): Promise<void> {
     return this.call('deleteLinkConfig', input, options, ({ objectName }) => {
       if (!this.linkConfig(objectName)) throw notFound('There is no such link configuration.');
-      this.store.db
-        .prepare('DELETE FROM link_configs WHERE user_id = ? AND object_name = ?')
-        .run(GLOBAL_USER, objectName);
+      this.store.sql('DELETE FROM link_configs WHERE user_id = ? AND object_name = ?').run(GLOBAL_USER, objectName);
     });
   }
   previewLinkConfig(input: In<'previewLinkConfig'>, options?: CallOptions): Promise<Out<'previewLinkConfig'>> {
     return this.call('previewLinkConfig', input, options, async (config) => {
       const records = ((await this.records?.search(config.objectName, '', 50)) ?? []).filter((r) => r.email);
       let mails = 0;
-      for (const record of records.slice(0, 20)) mails += (await this.recordMatches(record, config, undefined)).length;
+      for (const record of records.slice(0, 20)) mails += (await this.recordHits(record, config, undefined)).length;
       return { records: records.length, mails };
     });
   }
@@ -1400,43 +1452,80 @@ export class ImapMailBackend implements MailBackend {
     }));
   }
 
-  /** The mails that involve a record: its address, or its domain when the configuration says so. */
-  private async recordMatches(
+  /**
+   * Where the mails that involve a record are (its address, or its domain when the configuration says so) in the
+   * inbox, Sent and Archive: folder, UID and date only, newest first, ties broken by id. Cheap enough to run for every
+   * page; the summaries are fetched for the page alone.
+   */
+  private async recordHits(
     record: RecordRef,
     config: ObjectLinkConfig,
     text: string | undefined,
-  ): Promise<RecordMail[]> {
+  ): Promise<RecordHit[]> {
     const email = record.email?.toLowerCase();
     if (!email || this.isPop3()) return [];
     const byDomain = config.filterByDomain && !config.ignoredDomains.includes(domainOf(email));
     const needle = byDomain ? `@${domainOf(email)}` : email;
     return this.imap(async (client) => {
-      const out: RecordMail[] = [];
-      const linked = this.linkedKeys();
-      const own = this.links(record.objectName, record.objectId);
-      for (const role of ['inbox', 'sent', 'archive'] as const) {
+      const hits: RecordHit[] = [];
+      for (const role of RECORD_ROLES) {
         const folder = await this.folderByRole(client, role).catch(() => undefined);
         if (!folder) continue;
-        const lock = await client.getMailboxLock(folder.path, { readOnly: true });
+        const lock = await lockFolder(client, folder.path, true, 'The folder disappeared.');
         try {
           const query: SearchObject = { or: [{ from: needle }, { to: needle }, { cc: needle }] };
           if (text) query.text = text;
           const uids = (await client.search(query, { uid: true })) || [];
-          const validity = String(client.mailbox ? client.mailbox.uidValidity : '');
-          for (const summary of await this.summaries(client, folder.path, validity, uids)) {
-            const key = summary.messageId ?? summary.id;
-            out.push({
-              ...summary,
-              direction: role === 'sent' || this.isOwn(summary.from) ? 'sent' : 'received',
-              linkedToRecord: own.has(key),
-              linked: linked.has(key),
-            });
+          if (!uids.length) continue;
+          const uidValidity = String(client.mailbox ? client.mailbox.uidValidity : '');
+          for await (const message of client.fetch(
+            uids.join(','),
+            { uid: true, envelope: true, internalDate: true },
+            { uid: true },
+          )) {
+            const ref = { uidValidity, uid: message.uid, path: folder.path };
+            hits.push({ ref, role, id: formatId(ref), time: dateOf(message).getTime() });
           }
         } finally {
           lock.release();
         }
       }
-      return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+      return hits.sort((a, b) => b.time - a.time || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    });
+  }
+
+  /** The record mails of `hits`, in their order. */
+  private async recordMails(record: RecordRef, hits: readonly RecordHit[]): Promise<RecordMail[]> {
+    const linked = this.linkedKeys();
+    const own = this.links(record.objectName, record.objectId);
+    const byId = new Map<string, MessageSummary>();
+    const byFolder = new Map<string, RecordHit[]>();
+    for (const hit of hits) byFolder.set(hit.ref.path, [...(byFolder.get(hit.ref.path) ?? []), hit]);
+    await this.imap(async (client) => {
+      for (const [path, group] of byFolder) {
+        const lock = await lockFolder(client, path, true, 'The folder disappeared.');
+        try {
+          const uidValidity = String(client.mailbox ? client.mailbox.uidValidity : '');
+          const current = group.filter((hit) => hit.ref.uidValidity === uidValidity).map((hit) => hit.ref.uid);
+          for (const summary of await fetchSummaries(client, path, uidValidity, current, linked))
+            byId.set(summary.id, summary);
+        } finally {
+          lock.release();
+        }
+      }
+    });
+    return hits.flatMap((hit) => {
+      const summary = byId.get(hit.id);
+      if (!summary) return [];
+      const key = summary.messageId ?? summary.id;
+      return [
+        {
+          ...summary,
+          direction: hit.role === 'sent' || this.isOwn(summary.from) ? 'sent' : 'received',
+          linkedToRecord: own.has(key),
+          linked: linked.has(key),
+        } satisfies RecordMail,
+      ];
     });
   }
 
@@ -1448,33 +1537,45 @@ export class ImapMailBackend implements MailBackend {
       if (!record) throw notFound(`There is no ${request.objectName} record "${request.objectId}".`);
       const email = record.email?.toLowerCase() ?? null;
       const byDomain = !!email && config.filterByDomain && !config.ignoredDomains.includes(domainOf(email));
-      const all = await this.recordMatches(record, config, request.text);
-      const start = request.cursor
-        ? decodeToken(request.cursor, (v): v is { o: number } => typeof (v as { o?: unknown })?.o === 'number').o
-        : 0;
+      // A cursor is the last mail shown (date and id) and belongs to one record and search: new mail does not shift
+      // the pages after it, and a cursor of another list is refused.
+      const key = createHash('sha256')
+        .update(`${request.objectName}\u0000${request.objectId}\u0000${request.text ?? ''}`)
+        .digest('base64url')
+        .slice(0, 16);
+      const cursor = request.cursor ? decodeToken(request.cursor, isRecordCursor) : undefined;
+      if (cursor && cursor.k !== key) throw invalid(['cursor'], 'This cursor belongs to another list: load it again.');
+      const hits = await this.recordHits(record, config, request.text);
+      const after = cursor
+        ? hits.filter((hit) => hit.time < cursor.t || (hit.time === cursor.t && hit.id < cursor.i))
+        : hits;
       const limit = request.limit ?? PAGE_SIZE_DEFAULT;
-      const items = all.slice(start, start + limit);
+      const page = after.slice(0, limit);
+      const last = page.at(-1);
       return {
         configured: true,
         record,
         matchedOn: email ? (byDomain ? domainOf(email) : email) : null,
-        items,
-        nextCursor: start + limit < all.length ? encodeToken({ o: start + limit }) : null,
-        total: all.length,
+        items: await this.recordMails(record, page),
+        nextCursor:
+          after.length > limit && last
+            ? encodeToken({ t: last.time, i: last.id, k: key } satisfies RecordCursor)
+            : null,
+        total: hits.length,
       };
     });
   }
 
   private links(objectName: string, objectId: string): Set<string> {
-    const rows = this.store.db
-      .prepare('SELECT message_key FROM links WHERE user_id = ? AND object_name = ? AND object_id = ?')
+    const rows = this.store
+      .sql('SELECT message_key FROM links WHERE user_id = ? AND object_name = ? AND object_id = ?')
       .all(this.userId, objectName, objectId) as { message_key: string }[];
     return new Set(rows.map((row) => row.message_key));
   }
 
   private linksOf(key: string): MessageLink[] {
-    const rows = this.store.db
-      .prepare('SELECT * FROM links WHERE user_id = ? AND message_key = ? ORDER BY linked_at')
+    const rows = this.store
+      .sql('SELECT * FROM links WHERE user_id = ? AND message_key = ? ORDER BY linked_at')
       .all(this.userId, key) as {
       message_id: string;
       object_name: string;
@@ -1492,8 +1593,8 @@ export class ImapMailBackend implements MailBackend {
   }
 
   private addLinkRecord(key: string, id: string, objectName: string, objectId: string, fileName: string): void {
-    this.store.db
-      .prepare(
+    this.store
+      .sql(
         'INSERT OR REPLACE INTO links (user_id, message_key, message_id, object_name, object_id, file_name, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(this.userId, key, id, objectName, objectId, fileName, new Date().toISOString());
@@ -1532,8 +1633,8 @@ export class ImapMailBackend implements MailBackend {
       const key = message.messageId ?? message.id;
       const link = this.linksOf(key).find((l) => l.objectName === objectName && l.objectId === objectId);
       if (!link) throw notFound('This message is not linked to that record.');
-      this.store.db
-        .prepare('DELETE FROM links WHERE user_id = ? AND message_key = ? AND object_name = ? AND object_id = ?')
+      this.store
+        .sql('DELETE FROM links WHERE user_id = ? AND message_key = ? AND object_name = ? AND object_id = ?')
         .run(this.userId, key, objectName, objectId);
       const config = this.linkConfig(objectName);
       if (config && link.fileName && this.options.deleteLinkedFiles)
@@ -1550,14 +1651,17 @@ export class ImapMailBackend implements MailBackend {
 }
 
 // --- helpers
-export function formatId(ref: ParsedId): string {
-  return `${ref.uidValidity}:${ref.uid}:${ref.path}`;
-}
-
 export function parseId(id: string): ParsedId {
   const match = /^(\d+):(\d+):(.+)$/s.exec(id);
   if (!match) throw notFound('There is no such message.');
   return { uidValidity: match[1]!, uid: Number(match[2]), path: match[3]! };
+}
+
+function isRecordCursor(value: unknown): value is RecordCursor {
+  const v = value as RecordCursor;
+  return (
+    typeof v === 'object' && v !== null && Number.isFinite(v.t) && typeof v.i === 'string' && typeof v.k === 'string'
+  );
 }
 
 function isCursor(value: unknown): value is CursorToken {
@@ -1571,86 +1675,47 @@ function isCursor(value: unknown): value is CursorToken {
   );
 }
 
+/**
+ * Opens a folder for one operation. A folder the server refuses to open (missing, or a container only) is `notFound`
+ * with `missing` as its message; a broken connection stays a connection error. A pooled connection that already has
+ * the folder open is brought up to date first (NOOP): the server tells it of new and removed mail only after a
+ * command, so a SEARCH or FETCH would otherwise answer from the folder as it was. With `uid`, the operation is on that
+ * one message, and a connection that already knows it skips the NOOP.
+ */
+async function lockFolder(
+  client: ImapFlow,
+  path: string,
+  readOnly: boolean,
+  missing: string,
+  uid?: number,
+): Promise<{ release(): void }> {
+  const open = client.mailbox;
+  // One message this connection already knows of needs no news (a removed one is simply not found).
+  const reused =
+    !!open && open.path === path && !!open.readOnly === readOnly && !(uid !== undefined && uid < (open.uidNext ?? 0));
+  let lock;
+  try {
+    lock = await client.getMailboxLock(path, { readOnly });
+  } catch (error) {
+    const e = error as { responseStatus?: string; mailboxMissing?: boolean };
+    if (e?.mailboxMissing || e?.responseStatus === 'NO' || e?.responseStatus === 'BAD') throw notFound(missing);
+    throw error;
+  }
+  if (reused) {
+    try {
+      await client.noop();
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+  return lock;
+}
+
 function roleOf(entry: ListResponse): FolderRole | null {
   if (entry.path.toUpperCase() === 'INBOX') return 'inbox';
   return (entry.specialUse && SPECIAL_USE[entry.specialUse]) || null;
 }
-
-function flagsOf(flags: Set<string> | undefined): Flags {
-  const has = (flag: string) => flags?.has(flag) ?? false;
-  return {
-    seen: has('\\Seen'),
-    flagged: has('\\Flagged'),
-    answered: has('\\Answered'),
-    forwarded: has('$Forwarded'),
-    draft: has('\\Draft'),
-  };
-}
-
-function dateOf(message: FetchMessageObject): Date {
-  const date = message.envelope?.date ?? message.internalDate;
-  const parsed = date ? new Date(date) : new Date(0);
-  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
-}
-
-function hasAttachments(node: MessageStructureObject | undefined): boolean {
-  if (!node) return false;
-  if (node.childNodes?.length) return node.childNodes.some(hasAttachments);
-  if (node.disposition === 'attachment') return true;
-  return node.disposition !== 'inline' && !/^(text|multipart)\//i.test(node.type) && !!node.part;
-}
-
-function summaryOf(
-  message: FetchMessageObject,
-  folderId: string,
-  uidValidity: string,
-  linked: Set<string>,
-): MessageSummary {
-  const envelope = message.envelope;
-  const messageId = oneLine(envelope?.messageId);
-  return {
-    id: formatId({ uidValidity, uid: message.uid, path: folderId }),
-    folderId,
-    ...(messageId ? { messageId } : {}),
-    from: cleanAddress(envelope?.from?.[0]),
-    to: cleanAddresses(envelope?.to),
-    cc: cleanAddresses(envelope?.cc),
-    subject: oneLine(envelope?.subject) ?? '',
-    snippet: '',
-    date: dateOf(message).toISOString(),
-    size: message.size ?? 0,
-    flags: flagsOf(message.flags),
-    hasAttachments: hasAttachments(message.bodyStructure),
-    linked: linked.has(messageId ?? '') || linked.has(formatId({ uidValidity, uid: message.uid, path: folderId })),
-  };
-}
-
-async function fullMessage(summary: MessageSummary, source: Buffer | Uint8Array): Promise<Message> {
-  const parsed = await PostalMime.parse(source, { attachmentEncoding: 'arraybuffer' });
-  const attachments: Attachment[] = parsed.attachments.map((part, index) => ({
-    id: `a${index}`,
-    filename: part.filename ?? '',
-    contentType: oneLine(part.mimeType, 255) ?? 'application/octet-stream',
-    size: typeof part.content === 'string' ? Buffer.byteLength(part.content) : part.content.byteLength,
-    ...(part.contentId ? { contentId: part.contentId.replace(/^<|>$/g, '') } : {}),
-    inline: part.disposition === 'inline' && !!part.contentId,
-  }));
-  const text = parsed.text ?? (parsed.html ? undefined : '');
-  return {
-    ...summary,
-    snippet: snippetOf(parsed.text ?? htmlToPlainText(parsed.html ?? '')),
-    hasAttachments: summary.hasAttachments || attachments.some((a) => !a.inline),
-    bcc: cleanAddresses(parsed.bcc),
-    replyTo: cleanAddresses(parsed.replyTo),
-    ...(parsed.inReplyTo ? { inReplyTo: oneLine(parsed.inReplyTo)! } : {}),
-    references: (parsed.references ?? '').split(/\s+/).filter(Boolean),
-    ...(text !== undefined ? { text } : {}),
-    ...(parsed.html ? { html: parsed.html } : {}),
-    attachments,
-    headers: parsed.headers.slice(0, 200).map((h) => ({ name: h.originalKey ?? h.key, value: h.value })),
-  };
-}
-export { fullMessage, summaryOf };
 
 function withoutPassword(input: MailServerSettingsInput): Omit<MailServerSettingsInput, 'password'> {
   const { password: _password, ...rest } = input;

@@ -124,8 +124,7 @@ export class OAuthBroker {
   }
 
   private endpoint(id: string): StoredEndpoint {
-    const row = this.store.db.prepare('SELECT data FROM endpoints WHERE id = ?').get(id) as
-      { data: string } | undefined;
+    const row = this.store.sql('SELECT data FROM endpoints WHERE id = ?').get(id) as { data: string } | undefined;
     if (!row) throw new MailError('not-found', 'There is no such OAuth endpoint.');
     return JSON.parse(row.data) as StoredEndpoint;
   }
@@ -140,7 +139,7 @@ export class OAuthBroker {
   }
 
   listEndpoints(): AccountEndpoint[] {
-    const rows = this.store.db.prepare('SELECT data FROM endpoints ORDER BY created, id').all() as { data: string }[];
+    const rows = this.store.sql('SELECT data FROM endpoints ORDER BY created, id').all() as { data: string }[];
     return rows.map((row) => this.endpointOut(JSON.parse(row.data) as StoredEndpoint));
   }
 
@@ -158,8 +157,8 @@ export class OAuthBroker {
       clientId: input.clientId,
       ...(input.tenantId ? { tenantId: input.tenantId } : {}),
     };
-    this.store.db
-      .prepare(
+    this.store
+      .sql(
         'INSERT INTO endpoints (id, user_id, data, created) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data',
       )
       .run(id, GLOBAL_USER, JSON.stringify(stored), Date.now());
@@ -170,7 +169,7 @@ export class OAuthBroker {
 
   deleteEndpoint(id: string): void {
     this.endpoint(id);
-    this.store.db.prepare('DELETE FROM endpoints WHERE id = ?').run(id);
+    this.store.sql('DELETE FROM endpoints WHERE id = ?').run(id);
     this.store.setSecret(GLOBAL_USER, `endpoint:${id}:secret`, null);
   }
 
@@ -187,9 +186,9 @@ export class OAuthBroker {
     const verifier = randomBytes(32).toString('base64url');
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const redirectUri = this.redirectUri();
-    this.store.db.prepare('DELETE FROM oauth_states WHERE expires < ?').run(Date.now());
-    this.store.db
-      .prepare(
+    this.store.sql('DELETE FROM oauth_states WHERE expires < ?').run(Date.now());
+    this.store
+      .sql(
         'INSERT INTO oauth_states (state, user_id, endpoint_id, provider, verifier_sealed, redirect_uri, login_hint, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
@@ -224,7 +223,7 @@ export class OAuthBroker {
   }
 
   async complete(userId: string, request: CompleteAuthorizationRequest): Promise<AuthorizationStatus> {
-    const row = this.store.db.prepare('SELECT * FROM oauth_states WHERE state = ?').get(request.state) as
+    const row = this.store.sql('SELECT * FROM oauth_states WHERE state = ?').get(request.state) as
       | {
           user_id: string;
           endpoint_id: string;
@@ -235,7 +234,7 @@ export class OAuthBroker {
         }
       | undefined;
     // Single use: whatever happens next, this state is spent.
-    this.store.db.prepare('DELETE FROM oauth_states WHERE state = ?').run(request.state);
+    this.store.sql('DELETE FROM oauth_states WHERE state = ?').run(request.state);
     if (!row || row.user_id !== userId || row.expires < Date.now()) {
       throw new MailError('validation', 'This authorization is unknown, expired or already used: start again.', {
         issues: [{ path: ['state'], message: 'Unknown, expired or used state.' }],

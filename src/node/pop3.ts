@@ -15,7 +15,7 @@ import {
   type OperationOutput as Out,
 } from '../core/index.js';
 import { tlsFor, type AccountAccess, type ConnectionOptions, type Credentials } from './connection.js';
-import { fullMessage } from './imap-backend.js';
+import { fullMessage } from './message.js';
 import {
   cleanAddress,
   cleanAddresses,
@@ -146,6 +146,9 @@ export class Pop3Mailbox {
 
   async listMessages(request: In<'listMessages'>, linked: (id: string) => boolean): Promise<Out<'listMessages'>> {
     if (request.folderId !== INBOX) throw notFound('A POP3 account has only the inbox.');
+    if (request.threads || request.threadId !== undefined) {
+      throw new MailError('unsupported', 'A POP3 account cannot group messages into conversations.');
+    }
     if (request.unseen !== undefined || request.flagged !== undefined) {
       throw new MailError('unsupported', 'A POP3 account keeps no read or flagged state.');
     }

@@ -38,6 +38,7 @@ export const GLOBAL_USER = '*';
 export class SettingsStore {
   readonly db: Database.Database;
   private readonly key: Buffer;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SettingsStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -60,7 +61,18 @@ export class SettingsStore {
   }
 
   close(): void {
+    this.statements.clear();
     this.db.close();
+  }
+
+  /** A prepared statement, compiled once per SQL text: every request reads settings, and compiling is the cost. */
+  sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   // --- sealing
@@ -80,50 +92,44 @@ export class SettingsStore {
 
   // --- plain values (JSON)
   get<T>(userId: string, name: string): T | undefined {
-    const row = this.db.prepare('SELECT value FROM kv WHERE user_id = ? AND name = ?').get(userId, name) as
+    const row = this.sql('SELECT value FROM kv WHERE user_id = ? AND name = ?').get(userId, name) as
       { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
   set(userId: string, name: string, value: unknown): void {
-    this.db
-      .prepare(
-        'INSERT INTO kv (user_id, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
-      )
-      .run(userId, name, JSON.stringify(value));
+    this.sql(
+      'INSERT INTO kv (user_id, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
+    ).run(userId, name, JSON.stringify(value));
   }
 
   delete(userId: string, name: string): void {
-    this.db.prepare('DELETE FROM kv WHERE user_id = ? AND name = ?').run(userId, name);
+    this.sql('DELETE FROM kv WHERE user_id = ? AND name = ?').run(userId, name);
   }
 
   // --- secrets (sealed)
   getSecret(userId: string, name: string): string | undefined {
-    const row = this.db.prepare('SELECT sealed FROM secrets WHERE user_id = ? AND name = ?').get(userId, name) as
+    const row = this.sql('SELECT sealed FROM secrets WHERE user_id = ? AND name = ?').get(userId, name) as
       { sealed: Buffer } | undefined;
     return row ? this.unseal(row.sealed) : undefined;
   }
 
   setSecret(userId: string, name: string, value: string | null): void {
     if (value === null) {
-      this.db.prepare('DELETE FROM secrets WHERE user_id = ? AND name = ?').run(userId, name);
+      this.sql('DELETE FROM secrets WHERE user_id = ? AND name = ?').run(userId, name);
       return;
     }
-    this.db
-      .prepare(
-        'INSERT INTO secrets (user_id, name, sealed) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET sealed = excluded.sealed',
-      )
-      .run(userId, name, this.seal(value));
+    this.sql(
+      'INSERT INTO secrets (user_id, name, sealed) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET sealed = excluded.sealed',
+    ).run(userId, name, this.seal(value));
   }
 
   hasSecret(userId: string, name: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM secrets WHERE user_id = ? AND name = ?').get(userId, name);
+    return !!this.sql('SELECT 1 FROM secrets WHERE user_id = ? AND name = ?').get(userId, name);
   }
 
   deleteSecrets(userId: string, prefix: string): void {
-    this.db
-      .prepare('DELETE FROM secrets WHERE user_id = ? AND substr(name, 1, ?) = ?')
-      .run(userId, prefix.length, prefix);
+    this.sql('DELETE FROM secrets WHERE user_id = ? AND substr(name, 1, ?) = ?').run(userId, prefix.length, prefix);
   }
 }
 

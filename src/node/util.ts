@@ -76,7 +76,7 @@ export function connectionError(error: unknown): MailError {
     return new MailError('timeout', 'The mail server took too long to answer.', { cause: error });
   }
   if (
-    /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|EPIPE|NoConnection|ETLS|CERT|SELF_SIGNED/i.test(
+    /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|EPIPE|NoConnection|ClosedAfterConnect|EConnectionClosed|ETLS|CERT|SELF_SIGNED/i.test(
       code + (e.message ?? ''),
     )
   ) {

@@ -4,6 +4,7 @@
  * Uses the DOM; no Lit.
  */
 export {
+  CLIP_AT,
   FRAME_SANDBOX,
   contentSecurityPolicy,
   renderHtml,
@@ -13,8 +14,8 @@ export {
   type RenderedMail,
 } from './document.js';
 export { contentHeight, fitFrameHeight } from './frame.js';
-export { sanitizeMailHtml, type SanitizeResult } from './sanitize.js';
-export { DEFAULT_TEXT_STRINGS, escapeHtml, linkify, textToHtml, type TextStrings } from './text.js';
+export { sanitizeMailHtml, type SanitizeOptions, type SanitizeResult } from './sanitize.js';
+export { DEFAULT_TEXT_STRINGS, clipText, escapeHtml, linkify, textToHtml, type TextStrings } from './text.js';
 export {
   createPolicy,
   normaliseContentId,

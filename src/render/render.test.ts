@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
+  CLIP_AT,
   FRAME_SANDBOX,
+  clipText,
   cleanStyleAttribute,
   cleanStyleSheet,
   createPolicy,
@@ -209,5 +211,145 @@ describe('render: documents', () => {
     expect(parseFloat(frame.style.height)).to.be.greaterThan(height + 400);
     stop();
     frame.remove();
+  });
+});
+
+describe('render: clipping large mail', () => {
+  function paragraphs(count: number, size = 100): string {
+    let html = '';
+    for (let index = 0; index < count; index++) html += `<p id="p${index}">${String(index).padEnd(size, 'x')}</p>`;
+    return html;
+  }
+
+  it('keeps everything under the budget and says nothing was clipped', () => {
+    const html = paragraphs(10);
+    const result = sanitizeMailHtml(html, createPolicy(false), { clipAt: 10_000 });
+    expect(result.clipped).to.equal(false);
+    expect(result.html).to.equal(html);
+  });
+
+  it('keeps the first part in order, up to the budget, and leaves out the rest', () => {
+    const html = `<div><table><tbody>${paragraphs(200).replace(/<p/g, '<tr><td><p').replace(/<\/p>/g, '</p></td></tr>')}</tbody></table></div><p id="end">end</p>`;
+    const result = sanitizeMailHtml(html, createPolicy(false), { clipAt: 5_000 });
+    expect(result.clipped).to.equal(true);
+    expect(result.html.length).to.be.within(3_500, 5_500);
+    const doc = new DOMParser().parseFromString(result.html, 'text/html');
+    const ids = [...doc.querySelectorAll('p')].map((p) => p.id);
+    expect(ids[0]).to.equal('p0');
+    expect(ids).to.deep.equal(ids.map((_, index) => `p${index}`));
+    expect(doc.getElementById('end')).to.equal(null);
+  });
+
+  it('leaves out the last row of a data table whole rather than half of it', () => {
+    let rows = '';
+    for (let index = 0; index < 400; index++)
+      rows += `<tr><td>SO-${100000 + index}</td><td>Customer ${index}</td></tr>`;
+    const { html, clipped } = sanitizeMailHtml(`<table>${rows}</table>`, createPolicy(false), { clipAt: 3_000 });
+    expect(clipped).to.equal(true);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const cells = [...doc.querySelectorAll('tr')].map((row) => row.cells.length);
+    expect(cells.length).to.be.above(20);
+    expect(new Set(cells)).to.deep.equal(new Set([2]));
+    expect(html).not.to.include('\u2026');
+  });
+
+  it('returns a well-formed tree: serializing what the parser makes of it gives it back unchanged', () => {
+    const html =
+      '<div><ul><li>one <b>two <i>three</i></b></li><li>four</li></ul><table><tr><td>cell</td><td>' +
+      'x'.repeat(300) +
+      '</td></tr></table><blockquote><p>quote</p></blockquote></div>';
+    for (const clipAt of [10, 30, 60, 120, 200, 400]) {
+      const { html: clean } = sanitizeMailHtml(html, createPolicy(false), { clipAt });
+      const reparsed = document.createElement('div');
+      reparsed.innerHTML = clean;
+      expect(reparsed.innerHTML, `clipAt ${clipAt}`).to.equal(clean);
+    }
+  });
+
+  it('cuts a long text between words and marks the cut', () => {
+    const words = Array.from({ length: 2000 }, (_, index) => `word${index}`).join(' ');
+    const { html, clipped } = sanitizeMailHtml(`<p>${words}</p>`, createPolicy(false), { clipAt: 1_000 });
+    expect(clipped).to.equal(true);
+    expect(html).to.match(/^<p>word0 word1 .* word\d+\u2026<\/p>$/);
+    expect(html.length).to.be.within(900, 1_020);
+  });
+
+  it('never cuts inside a <style> block, and counts remote content only in what it keeps', () => {
+    const style = `<style>${'.a { color: red; } '.repeat(40)}</style>`;
+    const images = Array.from({ length: 50 }, (_, index) => `<img src="https://t.example/${index}.png">`).join('');
+    const result = sanitizeMailHtml(`${style}${images}`, createPolicy(false), { clipAt: 500 });
+    expect(result.clipped).to.equal(true);
+    const doc = new DOMParser().parseFromString(`<body>${result.html}`, 'text/html');
+    const css = doc.querySelector('style')?.textContent ?? '';
+    expect(css === '' || css.trim().endsWith('}'), css).to.equal(true);
+    expect(result.blocked).to.equal(doc.querySelectorAll('img').length);
+    expect(result.blocked).to.be.below(50);
+  });
+
+  it('renders a large HTML mail clipped by default, and whole with clipAt 0', () => {
+    const html = paragraphs(3_000);
+    const clipped = renderHtml(html);
+    expect(clipped.clipped).to.equal(true);
+    expect(clipped.srcdoc.length).to.be.below(CLIP_AT + 4_000);
+    const whole = renderHtml(html, { clipAt: 0 });
+    expect(whole.clipped).to.equal(false);
+    expect(whole.srcdoc).to.include('id="p2999"');
+  });
+
+  it('clips plain text at a line end, and says so', () => {
+    const text = Array.from({ length: 40_000 }, (_, index) => `line ${index}`).join('\n');
+    const rendered = renderText(text);
+    expect(rendered.clipped).to.equal(true);
+    expect(rendered.srcdoc).to.include('line 0\nline 1\n');
+    expect(rendered.srcdoc).not.to.include('line 39999');
+    expect(renderText('short\ntext').clipped).to.equal(false);
+    expect(clipText('abc\ndef\nghi', 9)).to.equal('abc\ndef');
+    expect(clipText('😀😀😀', 3)).to.equal('😀');
+  });
+});
+
+describe('render: plain text in linear time', () => {
+  /** Inputs that made the earlier regex-based linkifier quadratic or worse. */
+  const hostile = [
+    `http://x${'.'.repeat(100_000)}a`,
+    `http://x${')'.repeat(100_000)}`,
+    `http://x${'('.repeat(50_000)}${')'.repeat(50_000)}.`,
+    `www.${'www.'.repeat(50_000)}`,
+    `${'>'.repeat(50_000)}\n`.repeat(4),
+    `${'> '.repeat(30)}http://a.example/${'_'.repeat(50_000)}`,
+  ];
+
+  for (const input of hostile) {
+    it(`renders ${JSON.stringify(input.slice(0, 24))}… (${input.length} characters) at once`, () => {
+      const start = performance.now();
+      const html = textToHtml(input);
+      expect(performance.now() - start).to.be.below(250);
+      expect(html.startsWith('<div class="text-body">')).to.equal(true);
+    });
+  }
+
+  it('links bare e-mail addresses, and nothing that only looks like one', () => {
+    expect(linkify('write to lucia.fernandez@ibericasa.example.')).to.equal(
+      'write to <a href="mailto:lucia.fernandez@ibericasa.example">lucia.fernandez@ibericasa.example</a>.',
+    );
+    expect(linkify('a@b, @home, x@localhost, me@example.c0m')).to.equal('a@b, @home, x@localhost, me@example.c0m');
+    expect(linkify('"ana"@x.example<b>')).to.equal('&quot;ana&quot;@x.example&lt;b&gt;');
+    expect(linkify('ana@x.example"onclick="y')).to.equal(
+      '<a href="mailto:ana@x.example">ana@x.example</a>&quot;onclick=&quot;y',
+    );
+    const start = performance.now();
+    linkify(`${'a.'.repeat(100_000)}@`);
+    linkify('a@'.repeat(100_000));
+    expect(performance.now() - start).to.be.below(250);
+  });
+
+  it('trims trailing punctuation and unbalanced brackets, keeps balanced ones', () => {
+    expect(linkify('see (https://a.example/x_(y)).')).to.equal(
+      'see (<a href="https://a.example/x_(y)">https://a.example/x_(y)</a>).',
+    );
+    expect(linkify('go to www.a.example/?q=1!!')).to.equal(
+      'go to <a href="https://www.a.example/?q=1">www.a.example/?q=1</a>!!',
+    );
+    expect(linkify('[http://a.example/]')).to.equal('[<a href="http://a.example/">http://a.example/</a>]');
   });
 });

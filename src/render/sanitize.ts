@@ -99,11 +99,29 @@ export interface SanitizeResult {
   remote: number;
   /** Remote references removed because remote content was not allowed. */
   blocked: number;
+  /** The budget was spent: the content after it was left out (see {@link SanitizeOptions.clipAt}). */
+  clipped: boolean;
+}
+
+export interface SanitizeOptions {
+  /**
+   * Keep only about this many characters of markup (text, tags and attributes, counted as the source spells them)
+   * and leave out everything after: a clipped mail is sanitized and shown in a fraction of the time. Unset or 0:
+   * everything is kept.
+   */
+  clipAt?: number;
+}
+
+/** The clip of the pass in progress: what is left of its budget, and whether it was spent. */
+interface Clip {
+  left: number;
+  clipped: boolean;
 }
 
 let purifier: Purifier | undefined;
 /** The pass in progress. Hooks are global to the instance; sanitize() is synchronous, so one pass at a time. */
 let active: UrlPolicy | undefined;
+let clip: Clip | undefined;
 
 function currentPolicy(): UrlPolicy {
   if (!active) throw new Error('[mail-elements] a sanitizer hook ran outside sanitizeMailHtml');
@@ -114,6 +132,7 @@ function currentPolicy(): UrlPolicy {
 function getPurifier(): Purifier {
   if (purifier) return purifier;
   purifier = DOMPurify(window);
+  purifier.addHook('beforeSanitizeElements', clipNode);
   purifier.addHook('uponSanitizeElement', onElement);
   purifier.addHook('uponSanitizeAttribute', onAttribute);
   purifier.addHook('afterSanitizeAttributes', afterAttributes);
@@ -122,6 +141,68 @@ function getPurifier(): Purifier {
 
 function isHtmlElement(node: Node): node is Element {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).namespaceURI === 'http://www.w3.org/1999/xhtml';
+}
+
+/** About what `node` (without its children) takes in the source: text, a comment, or a start and an end tag. */
+function sourceLength(node: Node): number {
+  if (node.nodeType === Node.TEXT_NODE) return (node as Text).data.length;
+  if (node.nodeType !== Node.ELEMENT_NODE) return (node as CharacterData).data.length + 7;
+  const element = node as Element;
+  let length = element.localName.length * 2 + 5;
+  for (const attribute of element.attributes) length += attribute.name.length + attribute.value.length + 4;
+  return length;
+}
+
+/** A cut at or before `at` that splits no word when a space is near, and never a surrogate pair. */
+function cutText(data: string, at: number): string {
+  const space = data.lastIndexOf(' ', at);
+  let end = space > at - 80 ? space : at;
+  const code = data.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return data.slice(0, end);
+}
+
+/** A table row this short (in characters of text) goes whole rather than cut: half a row reads as a broken table. */
+const SMALL_ROW = 2000;
+/** Text this short goes whole rather than cut: a cut label or number misleads; a cut paragraph does not. */
+const SHORT_TEXT = 160;
+
+/**
+ * The clip, done as the tree is walked (in document order, before any other check of the node): nodes are kept
+ * while the budget lasts; the node that spends it is left out, or cut when it is a long text (between words, marked
+ * with an ellipsis), and when it falls inside a small table row the whole row goes with it; every node after it is
+ * removed with its content before anything else reads it. Only removals and a shorter text: the tree stays one the
+ * parser built, every element still closed, and what is kept goes through every other check as usual. Text of a
+ * <style> is never cut (half a rule could change what the rest means); it is kept or removed whole.
+ */
+function clipNode(node: Node): void {
+  const parent = node.parentNode;
+  if (!clip || !parent || node === node.ownerDocument?.body) return;
+  if (clip.clipped) {
+    parent.removeChild(node);
+    return;
+  }
+  const length = sourceLength(node);
+  if (length <= clip.left) {
+    clip.left -= length;
+    return;
+  }
+  clip.clipped = true;
+  const row = (parent as Element).closest?.('tr');
+  if (row && row !== node && (row.textContent?.length ?? 0) <= SMALL_ROW) {
+    // The row was already kept (it is an ancestor): removing it leaves the walk just before it, then after it.
+    // The node itself is detached first, so that nothing of it is checked (or counted) any further.
+    parent.removeChild(node);
+    row.parentNode?.removeChild(row);
+    return;
+  }
+  const long = node.nodeType === Node.TEXT_NODE && (node as Text).data.length > SHORT_TEXT;
+  if (long && parent.nodeName !== 'STYLE' && clip.left > SHORT_TEXT / 2) {
+    const text = node as Text;
+    text.data = `${cutText(text.data, clip.left)}\u2026`;
+    return;
+  }
+  parent.removeChild(node);
 }
 
 /** <style> blocks are rewritten from the CSSOM before DOMPurify's own checks on their text run. */
@@ -191,14 +272,32 @@ function keepBodyAttributes(html: string): string {
     .replace(/<\/body\s*>(?![\s\S]*<\/body\s*>)/i, '</div>');
 }
 
-/** Sanitizes mail HTML under `policy`, counting what it blocks in it. */
-export function sanitizeMailHtml(html: string, policy: UrlPolicy): SanitizeResult {
+/**
+ * How much of the source the parser reads when a clip is asked for: the budget and a quarter (the budget counts
+ * nodes about as the source spells them, so the cut normally falls inside this prefix). The clip itself is made by
+ * `clipNode` in the pass; this bound only spares parsing (and collecting) the megabytes after it. Parsing a prefix
+ * builds the same tree as parsing the whole up to near its end, where the parser closes what is open; what is kept
+ * of it still goes through every check of the pass, so the bound can change how the end of the first part looks,
+ * never what is allowed.
+ */
+const PARSE_FACTOR = 1.25;
+
+/**
+ * Sanitizes mail HTML under `policy`, counting what it blocks in what it keeps. With `clipAt`, only the first part
+ * of the mail is kept, decided in the same pass, on the parsed tree; nothing is cut from what the pass returns.
+ */
+export function sanitizeMailHtml(html: string, policy: UrlPolicy, options: SanitizeOptions = {}): SanitizeResult {
   const purify = getPurifier();
+  const budget = options.clipAt && options.clipAt > 0 ? options.clipAt : 0;
+  const source = budget && html.length > budget * PARSE_FACTOR ? html.slice(0, Math.ceil(budget * PARSE_FACTOR)) : html;
   active = policy;
+  clip = budget ? { left: budget, clipped: false } : undefined;
   try {
-    const clean = purify.sanitize(keepBodyAttributes(html), { ...CONFIG, RETURN_DOM: false }) as unknown as string;
-    return { html: clean, remote: policy.remote, blocked: policy.blocked };
+    const clean = purify.sanitize(keepBodyAttributes(source), { ...CONFIG, RETURN_DOM: false }) as unknown as string;
+    const clipped = (clip?.clipped ?? false) || source.length < html.length;
+    return { html: clean, remote: policy.remote, blocked: policy.blocked, clipped };
   } finally {
     active = undefined;
+    clip = undefined;
   }
 }

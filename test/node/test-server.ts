@@ -66,6 +66,7 @@ export interface FixtureOptions {
   /** The public URL of this server, for redirect URLs. */
   baseUrl?: string;
   basePath?: string;
+  maxDownloadBytes?: number;
 }
 
 /** A fresh mailbox and a fresh server configured for it. */
@@ -82,6 +83,7 @@ export async function createFixture(servers: ServersState, options: FixtureOptio
     connectTimeoutMs: 3000,
     linkBaseDir: join(dataDir, 'links'),
     maxAttachmentBytes: 5 * 1024 * 1024,
+    ...(options.maxDownloadBytes ? { maxDownloadBytes: options.maxDownloadBytes } : {}),
     secureCookies: false,
   });
   const user = { id: 'local', admin: true };

@@ -76,6 +76,48 @@ describe('security: hostile mail rendered in the sandboxed frame', function () {
 });
 
 /**
+ * A large mail is clipped during sanitization (src/render CLIP_AT). A clip at any point must be as safe as the
+ * whole: every vector again, cut short at a few characters (the parser then reads only a prefix, ending inside a
+ * tag or a string), at about a third and at about three quarters of its length.
+ */
+describe('security: hostile mail clipped at any point', function () {
+  this.timeout(120_000);
+  const cuts: [string, (length: number) => number][] = [
+    ['at 12 characters', () => 12],
+    ['at a third', (length) => Math.max(1, Math.round(length / 3))],
+    ['at three quarters', (length) => Math.max(1, Math.round((length * 3) / 4))],
+  ];
+
+  before(() => {
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+
+  after(() => container.remove());
+
+  for (const [name, cut] of cuts) {
+    it(`runs no script, fetches nothing and keeps nothing forbidden when clipped ${name}`, async () => {
+      const clippedIds: string[] = [];
+      const run = await runInFrames(vectors, probeNamespace(`clip-${cut(12)}`), (vector, filled) => {
+        const clipAt = cut(filled.length);
+        const rendered = vector.text !== undefined ? renderText(filled, { clipAt }) : renderHtml(filled, { clipAt });
+        if (rendered.clipped) clippedIds.push(vector.id);
+        return show(rendered.srcdoc);
+      });
+      expect([...run.observed.pwned], 'scripts that ran').to.deep.equal([]);
+      expect(run.observed.rawHits, 'requests that reached the probe server').to.deep.equal([]);
+      const problems = [...run.frames].flatMap(([id, frame]) =>
+        auditFrame(frame).map((problem) => `${id}: ${problem}`),
+      );
+      expect(problems).to.deep.equal([]);
+      // The cut really happened: most vectors are longer than the budget.
+      expect(clippedIds.length, 'vectors that were clipped').to.be.above(vectors.length / 2);
+      for (const frame of run.frames.values()) frame.remove();
+    });
+  }
+});
+
+/**
  * The layers one at a time. These frames are deliberately weak (scripts allowed, no CSP): they show that the
  * harness does see a script or a request when one happens, and that the sanitizer alone already stops every vector.
  */

@@ -1,4 +1,5 @@
 import { svg, type SVGTemplateResult } from 'lit';
+import type { Attachment } from '../../core/index.js';
 
 /**
  * Small stroke icons (24×24 grid, currentColor), inlined so they need no font or network. Decorative: callers give
@@ -49,6 +50,9 @@ const paths = {
   keyboard: svg`<rect x="2.5" y="6" width="19" height="12" rx="2" /><path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" />`,
   menu: svg`<path d="M4 7h16M4 12h16M4 17h16" />`,
   threads: svg`<path d="M4 6h12M4 11h16M8 16h12" />`,
+  'reply-all': svg`<path d="M8 7L3 12l5 5" /><path d="M13 7l-5 5 5 5" /><path d="M8 12h7a6 6 0 0 1 6 6v1" />`,
+  print: svg`<path d="M7 9V3.5h10V9" /><rect x="3" y="9" width="18" height="8" rx="2" /><path d="M7 14h10v6.5H7z" />`,
+  source: svg`<path d="M9 7.5L4.5 12 9 16.5" /><path d="M15 7.5l4.5 4.5-4.5 4.5" />`,
 } as const;
 
 export type IconName = keyof typeof paths;
@@ -56,4 +60,38 @@ export type IconName = keyof typeof paths;
 export function icon(name: IconName, size = 16): SVGTemplateResult {
   return svg`<svg class="icon" width=${size} height=${size} viewBox="0 0 24 24" fill="none" stroke="currentColor"
     stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${paths[name]}</svg>`;
+}
+
+/** The kind of a file, for its icon: a short label and a colour. */
+export interface FileKind {
+  label: string;
+  color: string;
+}
+
+/** The kind of an attached file, from its type and then its name. */
+export function fileKind(attachment: Pick<Attachment, 'contentType' | 'filename'>): FileKind {
+  const type = attachment.contentType.toLowerCase();
+  const name = attachment.filename.toLowerCase();
+  const is = (types: RegExp, extensions: RegExp) => types.test(type) || extensions.test(name);
+  if (is(/^image\//, /\.(png|jpe?g|gif|webp|heic|bmp|svg)$/)) return { label: 'IMG', color: '#7c3aed' };
+  if (is(/pdf/, /\.pdf$/)) return { label: 'PDF', color: '#dc2626' };
+  if (is(/spreadsheet|excel|csv/, /\.(xlsx?|ods|csv)$/)) return { label: 'XLS', color: '#15803d' };
+  if (is(/word|opendocument\.text|rtf/, /\.(docx?|odt|rtf)$/)) return { label: 'DOC', color: '#1d4ed8' };
+  if (is(/presentation|powerpoint/, /\.(pptx?|odp|key)$/)) return { label: 'PPT', color: '#c2410c' };
+  if (is(/zip|compressed|x-tar|rar|7z|gzip/, /\.(zip|rar|7z|tar|gz|tgz)$/)) return { label: 'ZIP', color: '#a16207' };
+  if (is(/^audio\//, /\.(mp3|wav|ogg|m4a)$/)) return { label: 'AUD', color: '#be185d' };
+  if (is(/^video\//, /\.(mp4|mov|webm|avi)$/)) return { label: 'VID', color: '#be185d' };
+  if (is(/^message\/rfc822$/, /\.eml$/)) return { label: 'EML', color: '#0f766e' };
+  if (is(/^text\//, /\.(txt|md|log)$/)) return { label: 'TXT', color: '#475569' };
+  return { label: 'FILE', color: '#475569' };
+}
+
+/** A page with a folded corner and the kind's label on a coloured band (28×35). Decorative, like `icon`. */
+export function fileIcon(kind: FileKind): SVGTemplateResult {
+  return svg`<svg class="file-icon" viewBox="0 0 32 40" width="28" height="35" aria-hidden="true" focusable="false">
+    <path d="M4 1h17l10 10v26a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V3a2 2 0 0 1 2-2z" fill="#ffffff" stroke="#94a3b8"></path>
+    <path d="M21 1v8a2 2 0 0 0 2 2h8" fill="none" stroke="#94a3b8"></path>
+    <rect x="0" y="22" width="30" height="12" rx="2" fill=${kind.color}></rect>
+    <text x="15" y="31" text-anchor="middle" font-size="8.5" font-weight="700" font-family="system-ui, sans-serif" fill="#ffffff">${kind.label}</text>
+  </svg>`;
 }

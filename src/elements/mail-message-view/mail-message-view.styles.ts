@@ -84,8 +84,19 @@ export const messageViewStyles = css`
     border-radius: var(--_radius);
     background: var(--_accent-soft);
   }
-  [part='remote-bar'] > span {
+  [part='remote-bar'] > span,
+  [part='clip-bar'] > span {
     flex: 1 1 16rem;
+  }
+  [part='clip-bar'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
   }
   [part='body'] {
     display: block;
@@ -94,7 +105,7 @@ export const messageViewStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     /* HTML mail is shown on paper: the sender designed it for a light background. */
-    background: #ffffff;
+    background: var(--_paper);
     color-scheme: light;
   }
   :host [part='body'].text.dark {
@@ -164,6 +175,7 @@ export const messageViewStyles = css`
   @media print {
     [part='actions'],
     [part='remote-bar'],
+    [part='clip-bar'],
     [part='details-button'] {
       display: none;
     }

@@ -145,6 +145,29 @@ describe('<mail-message-view>', () => {
       expect(details.querySelector('summary')!.textContent).to.equal('Quoted text (2 lines)');
     });
 
+    it('clips a very large mail at once, says so, and shows all of it on request', async () => {
+      let body = '';
+      for (let index = 0; body.length < 300_000; index++) body += `<p>Paragraph ${index} ${'lorem '.repeat(20)}</p>`;
+      const message = { ...remoteMail('large'), size: 312_000, html: `${body}<p id="last">The end</p>` };
+      const element = await view(html`<mail-message-view .message=${message}></mail-message-view>`);
+      await loaded(element);
+      const frame = frameOf(element);
+      expect(frame.contentDocument!.body.textContent).to.contain('Paragraph 0 ');
+      expect(frame.contentDocument!.getElementById('last')).to.equal(null);
+      expect(part(element, 'clip-bar')!.textContent).to.contain('This message is large (312 kB)');
+      await expect(element).to.be.accessible();
+      part(element, 'clip-button')!.click();
+      await waitUntil(() => frame.contentDocument?.getElementById('last'), 'the whole mail was never shown');
+      expect(part(element, 'clip-bar')).to.equal(null);
+      expect(element.shadowRoot!.activeElement, 'focus moves to the mail, not to the page').to.equal(frame);
+    });
+
+    it('shows a mail under the clip size whole, without the clip bar', async () => {
+      const element = await view(html`<mail-message-view .message=${remoteMail('small')}></mail-message-view>`);
+      await loaded(element);
+      expect(part(element, 'clip-bar')).to.equal(null);
+    });
+
     it('speaks Spanish inside lang="es"', async () => {
       const wrapper = await fixture<HTMLDivElement>(
         html`<div lang="es">

@@ -13,12 +13,12 @@ import {
   type Message,
   type RemoteContentPolicy,
 } from '../../core/index.js';
-import { FRAME_SANDBOX, fitFrameHeight, renderMessage, type RenderedMail } from '../../render/index.js';
+import { CLIP_AT, FRAME_SANDBOX, fitFrameHeight, renderMessage, type RenderedMail } from '../../render/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { messageViewStyles } from './mail-message-view.styles.js';
-import { actionIcon, fileIcon, fileKind } from './icons.js';
+import { fileIcon, fileKind, icon, type IconName } from '../base/icons.js';
 import '../../i18n/strings/message-view.js';
 
 /** Detail of `mail-reply`. */
@@ -75,7 +75,8 @@ function saveBlob(blob: Blob, name: string): void {
  *
  * The body is sanitized (DOMPurify, configured for mail) and shown in an `<iframe sandbox>` without `allow-scripts`,
  * under a Content-Security-Policy that loads no remote content until the reader allows it, once or always for the
- * sender. `cid:` images come from the message's own parts.
+ * sender. `cid:` images come from the message's own parts. A very large mail is clipped, as Gmail does: its first
+ * part (about 100 KB) is shown at once, and the rest only when the reader asks for it.
  *
  * @event mail-message-load - The message is shown. `detail.message` is the message.
  * @event mail-reply - Reply, reply all or forward was chosen. `detail.mode` says which.
@@ -85,6 +86,7 @@ function saveBlob(blob: Blob, name: string): void {
  * @event mail-remote-content - Remote content was allowed (`once`, `always`) or no longer allowed (`revoked`).
  * @event mail-error - Loading, a download or a remote-content change failed.
  *
+ * @csspart message - The whole message (an `article`).
  * @csspart header - The header: subject, sender, recipients, date, details and actions.
  * @csspart subject - The subject.
  * @csspart from - The sender.
@@ -97,6 +99,8 @@ function saveBlob(blob: Blob, name: string): void {
  * @csspart remote-bar - The bar that says remote content was blocked, or that it is allowed for the sender.
  * @csspart remote-button - The buttons of the remote-content bar.
  * @csspart body - The frame the body is shown in.
+ * @csspart clip-bar - Below a large mail of which only the first part is shown: says so, with a way to show it all.
+ * @csspart clip-button - The "Show the entire message" button of the clip bar.
  * @csspart attachments - The attachment list.
  * @csspart attachment - One attachment.
  * @csspart attachment-icon - The icon of its type.
@@ -105,6 +109,7 @@ function saveBlob(blob: Blob, name: string): void {
  * @csspart empty - Shown when there is no message to show.
  * @csspart loading - The loading state.
  * @csspart error - The error message region.
+ * @csspart error-message - The text of the error region.
  * @csspart retry-button - The error's retry button.
  */
 export class MailMessageView extends MailElement {
@@ -125,13 +130,15 @@ export class MailMessageView extends MailElement {
   @state() private detailsOpen = false;
   /** The message whose remote content the reader allowed this once. */
   @state() private allowedOnce = '';
+  /** The message the reader asked to see whole, though it is large. */
+  @state() private unclipped = '';
   @state() private policy: RemoteContentPolicy | undefined = undefined;
   @state() private revision = 0;
   @state() private darkHost = false;
 
   private ownedUrls: string[] = [];
   private stopFitting: (() => void) | undefined;
-  private rendered: { key: string; value: RenderedMail } | undefined;
+  private rendered: { key: string; value: RenderedMail; allowRemote: boolean } | undefined;
   private renderedFor: Loaded | undefined;
   private announced: Loaded | undefined;
   private fittedFrame: HTMLIFrameElement | undefined;
@@ -190,15 +197,14 @@ export class MailMessageView extends MailElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Known before the first render: rendering in the wrong scheme first would sanitize a text mail twice.
+    if (!this.hasUpdated) this.updateScheme();
     if (changed.has('messageId') || changed.has('message')) {
       this.detailsOpen = false;
       this.allowedOnce = '';
+      this.unclipped = '';
       this.policy = undefined;
     }
-  }
-
-  protected override firstUpdated(): void {
-    this.updateScheme();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -291,19 +297,26 @@ export class MailMessageView extends MailElement {
 
   private body(loaded: Loaded): RenderedMail {
     const allowRemote = this.trusted(loaded) || this.allowedOnce === loaded.message.id;
-    const theme = this.darkHost ? 'dark' : 'light';
-    const key = `${allowRemote}|${theme}|${this.localize.lang}`;
+    // HTML mail stays on light paper in any scheme: a change of scheme re-renders only plain text.
+    const theme = this.darkHost && !loaded.message.html?.trim() ? 'dark' : 'light';
+    const whole = this.unclipped === loaded.message.id;
+    const key = `${allowRemote}|${theme}|${this.localize.lang}|${whole}`;
     if (this.rendered?.key === key && this.renderedFor === loaded) return this.rendered.value;
-    const value = renderMessage(loaded.message, {
-      allowRemote,
-      cidUrls: loaded.cidUrls,
-      theme,
-      lang: this.localize.lang,
-      strings: { quoted: (lines) => this.localize.term('message.quoted', lines) },
-    });
-    this.rendered = { key, value };
+    const value = this.renderBody(loaded, { allowRemote, whole });
+    this.rendered = { key, value, allowRemote };
     this.renderedFor = loaded;
     return value;
+  }
+
+  private renderBody(loaded: Loaded, { allowRemote, whole }: { allowRemote: boolean; whole: boolean }): RenderedMail {
+    return renderMessage(loaded.message, {
+      allowRemote,
+      cidUrls: loaded.cidUrls,
+      theme: this.darkHost ? 'dark' : 'light',
+      lang: this.localize.lang,
+      strings: { quoted: (lines) => this.localize.term('message.quoted', lines) },
+      clipAt: whole ? 0 : CLIP_AT,
+    });
   }
 
   private renderLoaded(loaded: Loaded): TemplateResult {
@@ -319,7 +332,7 @@ export class MailMessageView extends MailElement {
         .srcdoc=${rendered.srcdoc}
         ${ref((element) => this.fitFrame(element as HTMLIFrameElement | undefined))}
       ></iframe>
-      ${this.renderAttachments(loaded.message)}
+      ${rendered.clipped ? this.renderClipBar(loaded) : nothing} ${this.renderAttachments(loaded.message)}
     </article>`;
   }
 
@@ -396,7 +409,7 @@ export class MailMessageView extends MailElement {
   }
 
   private renderActions(message: Message): TemplateResult {
-    const actions: [string, () => void][] = [
+    const actions: [IconName, () => void][] = [
       ['reply', () => this.emit('mail-reply', { message, mode: 'reply' })],
       ['reply-all', () => this.emit('mail-reply', { message, mode: 'reply-all' })],
       ['forward', () => this.emit('mail-reply', { message, mode: 'forward' })],
@@ -408,7 +421,7 @@ export class MailMessageView extends MailElement {
       ${actions.map(
         ([name, run]) =>
           html`<button class="button" part="action ${name}" type="button" data-action=${name} @click=${run}>
-            ${actionIcon(name)} ${this.localize.term(`message.${name}` as 'message.reply')}
+            ${icon(name)} ${this.localize.term(`message.${name}` as 'message.reply')}
           </button>`,
       )}
     </div>`;
@@ -456,6 +469,25 @@ export class MailMessageView extends MailElement {
           : nothing
       }
     </div>`;
+  }
+
+  private renderClipBar(loaded: Loaded): TemplateResult {
+    return html`<div part="clip-bar">
+      <span>${this.localize.term('message.clipped', this.localize.bytes(loaded.message.size))}</span>
+      <button class="button" part="clip-button" type="button" @click=${() => void this.showWhole(loaded)}>
+        ${this.localize.term('message.show-whole')}
+      </button>
+    </div>`;
+  }
+
+  /**
+   * Renders the rest of a clipped mail. The button goes away with the clip, so focus moves to the mail itself,
+   * without scrolling: the reader stays where the first part ended, which is where the rest goes on.
+   */
+  private async showWhole(loaded: Loaded): Promise<void> {
+    this.unclipped = loaded.message.id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLIFrameElement>('iframe[part="body"]')?.focus({ preventScroll: true });
   }
 
   private renderAttachments(message: Message): TemplateResult | typeof nothing {
@@ -557,7 +589,13 @@ export class MailMessageView extends MailElement {
     const frame = document.createElement('iframe');
     frame.setAttribute('sandbox', `${FRAME_SANDBOX} allow-modals`);
     frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-    frame.srcdoc = this.rendered.value.srcdoc;
+    // A clipped mail is printed whole: paper has no "show the rest".
+    const shown = this.rendered.value;
+    const loaded = this.renderedFor;
+    frame.srcdoc =
+      shown.clipped && loaded
+        ? this.renderBody(loaded, { allowRemote: this.rendered.allowRemote, whole: true }).srcdoc
+        : shown.srcdoc;
     frame.addEventListener(
       'load',
       () => {

@@ -1,0 +1,321 @@
+/**
+ * Messages as the contract shapes them, from what IMAP answers (envelope, flags, body structure, a preview of the
+ * first text part) or from a whole source (postal-mime). Shared by the IMAP and POP3 backends, and importing
+ * neither.
+ */
+import type { FetchMessageObject, ImapFlow, MessageStructureObject } from 'imapflow';
+import PostalMime from 'postal-mime';
+import {
+  htmlToPlainText,
+  MailError,
+  snippetOf,
+  type Attachment,
+  type Flags,
+  type Message,
+  type MessageSummary,
+} from '../core/index.js';
+import { cleanAddress, cleanAddresses, notFound, oneLine } from './util.js';
+
+export interface MessageRef {
+  uidValidity: string;
+  uid: number;
+  path: string;
+}
+
+/** What a list row needs from IMAP. Body parts are fetched with BODY.PEEK, so listing never marks mail seen. */
+export const SUMMARY_QUERY = {
+  uid: true,
+  flags: true,
+  envelope: true,
+  bodyStructure: true,
+  internalDate: true,
+  size: true,
+} as const;
+
+/** Bytes of the preview part fetched for a snippet: enough for 140 characters of text, a little more for HTML. */
+const PREVIEW_BYTES = { plain: 2048, html: 4096 } as const;
+
+export function formatId(ref: MessageRef): string {
+  return `${ref.uidValidity}:${ref.uid}:${ref.path}`;
+}
+
+export function flagsOf(flags: Set<string> | undefined): Flags {
+  const has = (flag: string) => flags?.has(flag) ?? false;
+  return {
+    seen: has('\\Seen'),
+    flagged: has('\\Flagged'),
+    answered: has('\\Answered'),
+    forwarded: has('$Forwarded'),
+    draft: has('\\Draft'),
+  };
+}
+
+export function dateOf(message: FetchMessageObject): Date {
+  const date = message.envelope?.date ?? message.internalDate;
+  const parsed = date ? new Date(date) : new Date(0);
+  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
+}
+
+export function hasAttachments(node: MessageStructureObject | undefined): boolean {
+  if (!node) return false;
+  if (node.childNodes?.length) return node.childNodes.some(hasAttachments);
+  if (node.disposition === 'attachment') return true;
+  return node.disposition !== 'inline' && !/^(text|multipart)\//i.test(node.type) && !!node.part;
+}
+
+export function summaryOf(
+  message: FetchMessageObject,
+  folderId: string,
+  uidValidity: string,
+  linked: Set<string>,
+  snippet = '',
+): MessageSummary {
+  const envelope = message.envelope;
+  const messageId = oneLine(envelope?.messageId);
+  const id = formatId({ uidValidity, uid: message.uid, path: folderId });
+  return {
+    id,
+    folderId,
+    ...(messageId ? { messageId } : {}),
+    from: cleanAddress(envelope?.from?.[0]),
+    to: cleanAddresses(envelope?.to),
+    cc: cleanAddresses(envelope?.cc),
+    subject: oneLine(envelope?.subject) ?? '',
+    snippet,
+    date: dateOf(message).toISOString(),
+    size: message.size ?? 0,
+    flags: flagsOf(message.flags),
+    hasAttachments: hasAttachments(message.bodyStructure),
+    linked: linked.has(messageId ?? '') || linked.has(id),
+  };
+}
+
+// --- previews
+
+/** The part a list row previews: the first text/plain outside attachments, else the first text/html. */
+export function previewPart(root: MessageStructureObject | undefined): MessageStructureObject | undefined {
+  const leaves: MessageStructureObject[] = [];
+  const walk = (node: MessageStructureObject) => {
+    if (node.childNodes?.length) node.childNodes.forEach(walk);
+    else if (node.disposition !== 'attachment') leaves.push(node);
+  };
+  if (root) walk(root);
+  return (
+    leaves.find((node) => node.type.toLowerCase() === 'text/plain') ??
+    leaves.find((node) => node.type.toLowerCase() === 'text/html')
+  );
+}
+
+/** The IMAP section of a part; a message that is not multipart has its body as part 1. */
+const sectionOf = (node: MessageStructureObject) => node.part ?? '1';
+
+/**
+ * Summaries of `uids` (in that order) with snippets. One FETCH brings the summaries and the head of part 1 (the text
+ * part of most mail); messages whose text sits deeper get one more FETCH per section, never the whole message.
+ */
+export async function fetchSummaries(
+  client: ImapFlow,
+  folderId: string,
+  uidValidity: string,
+  uids: readonly number[],
+  linked: Set<string>,
+): Promise<MessageSummary[]> {
+  if (!uids.length) return [];
+  const fetched = new Map<number, FetchMessageObject>();
+  const query = { ...SUMMARY_QUERY, bodyParts: [{ key: '1', maxLength: PREVIEW_BYTES.plain }] };
+  for await (const message of client.fetch(uids.join(','), query, { uid: true })) fetched.set(message.uid, message);
+  const snippets = new Map<number, string>();
+  const deeper = new Map<string, number[]>();
+  for (const message of fetched.values()) {
+    const node = previewPart(message.bodyStructure);
+    if (!node) continue;
+    const section = sectionOf(node);
+    const head = message.bodyParts?.get('1');
+    if (section === '1' && head && !(node.type.toLowerCase() === 'text/html' && head.length >= PREVIEW_BYTES.plain))
+      snippets.set(message.uid, previewText(head, node));
+    else deeper.set(section, [...(deeper.get(section) ?? []), message.uid]);
+  }
+  for (const [section, group] of deeper) {
+    const node = (uid: number) => previewPart(fetched.get(uid)?.bodyStructure);
+    const maxLength = PREVIEW_BYTES.html;
+    for await (const message of client.fetch(
+      group.join(','),
+      { uid: true, bodyParts: [{ key: section, maxLength }] },
+      {
+        uid: true,
+      },
+    )) {
+      const part = node(message.uid);
+      const bytes = message.bodyParts?.get(section.toLowerCase()) ?? message.bodyParts?.get(section);
+      if (part && bytes) snippets.set(message.uid, previewText(bytes, part));
+    }
+  }
+  return uids
+    .map((uid) => fetched.get(uid))
+    .filter((message): message is FetchMessageObject => !!message)
+    .map((message) => summaryOf(message, folderId, uidValidity, linked, snippets.get(message.uid) ?? ''));
+}
+
+/** A snippet from the first bytes of a text part: transfer encoding and charset undone, cut-off ends dropped. */
+export function previewText(head: Buffer, node: MessageStructureObject): string {
+  const encoding = (node.encoding ?? '').toLowerCase();
+  let bytes: Uint8Array = head;
+  if (encoding === 'base64') {
+    const clean = head.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, '');
+    bytes = Buffer.from(clean.slice(0, clean.length - (clean.length % 4)), 'base64');
+  } else if (encoding === 'quoted-printable') {
+    bytes = decodeQuotedPrintable(head.toString('latin1').replace(/=[0-9A-Fa-f]?$/, ''));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(node.parameters?.charset ?? 'utf-8').decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8').decode(bytes);
+  }
+  text = text.replace(/\uFFFD+$/, '');
+  if (node.type.toLowerCase() === 'text/html') {
+    // The head of a document can end inside a tag or an unclosed style block: neither is text.
+    text = htmlToPlainText(
+      text.replace(/<(script|style|head|title)\b(?![\s\S]*<\/\1\s*>)[\s\S]*$/i, ' ').replace(/<[^>]*$/, ''),
+    );
+  }
+  return snippetOf(text);
+}
+
+function decodeQuotedPrintable(text: string): Uint8Array {
+  const unfolded = text.replace(/=\r?\n/g, '');
+  const out: number[] = [];
+  for (let index = 0; index < unfolded.length; index++) {
+    const hex = unfolded[index] === '=' ? unfolded.slice(index + 1, index + 3) : '';
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      out.push(parseInt(hex, 16));
+      index += 2;
+    } else out.push(unfolded.charCodeAt(index) & 0xff);
+  }
+  return Uint8Array.from(out);
+}
+
+// --- whole messages
+
+/**
+ * The whole message from its source. `parts` (from the body structure, when the message came over IMAP) gives each
+ * attachment the IMAP section it can be fetched by on its own; without it, or when the two disagree, attachments are
+ * numbered in order and fetching one parses the source again.
+ */
+export async function fullMessage(
+  summary: MessageSummary,
+  source: Buffer | Uint8Array,
+  structure?: MessageStructureObject,
+): Promise<Message> {
+  const parsed = await PostalMime.parse(source, { attachmentEncoding: 'arraybuffer' });
+  const sections = structure ? attachmentSections(structure, parsed.attachments) : undefined;
+  const attachments: Attachment[] = parsed.attachments.map((part, index) => ({
+    id: sections ? `p${sections[index]}` : `a${index}`,
+    filename: part.filename ?? '',
+    contentType: oneLine(part.mimeType, 255) ?? 'application/octet-stream',
+    size: typeof part.content === 'string' ? Buffer.byteLength(part.content) : part.content.byteLength,
+    ...(part.contentId ? { contentId: part.contentId.replace(/^<|>$/g, '') } : {}),
+    inline: part.disposition === 'inline' && !!part.contentId,
+  }));
+  const text = parsed.text ?? (parsed.html ? undefined : '');
+  return {
+    ...summary,
+    snippet: snippetOf(parsed.text ?? htmlToPlainText(parsed.html ?? '')),
+    hasAttachments: summary.hasAttachments || attachments.some((a) => !a.inline),
+    bcc: cleanAddresses(parsed.bcc),
+    replyTo: cleanAddresses(parsed.replyTo),
+    ...(parsed.inReplyTo ? { inReplyTo: oneLine(parsed.inReplyTo)! } : {}),
+    references: (parsed.references ?? '').split(/\s+/).filter(Boolean),
+    ...(text !== undefined ? { text } : {}),
+    ...(parsed.html ? { html: parsed.html } : {}),
+    attachments,
+    headers: parsed.headers.slice(0, 200).map((h) => ({ name: h.originalKey ?? h.key, value: h.value })),
+  };
+}
+
+/**
+ * The IMAP section of each of postal-mime's attachments, or undefined when they cannot be paired with certainty.
+ * postal-mime makes an attachment of every non-empty leaf except inline text/plain and text/html; nested messages
+ * (which it may open and merge) are left to the whole-source path.
+ */
+export function attachmentSections(
+  structure: MessageStructureObject,
+  attachments: readonly { mimeType: string; filename: string | null }[],
+): string[] | undefined {
+  const leaves: MessageStructureObject[] = [];
+  let nested = false;
+  const walk = (node: MessageStructureObject) => {
+    const type = node.type.toLowerCase();
+    if (type.startsWith('message/')) nested = true;
+    if (node.childNodes?.length && type.startsWith('multipart/')) return node.childNodes.forEach(walk);
+    const inlineText = (type === 'text/plain' || type === 'text/html') && node.disposition !== 'attachment';
+    if (!inlineText && (node.size ?? 0) > 0) leaves.push(node);
+  };
+  walk(structure);
+  if (nested || leaves.length !== attachments.length) return undefined;
+  const sections: string[] = [];
+  for (const [index, leaf] of leaves.entries()) {
+    const attachment = attachments[index]!;
+    const filename = leaf.dispositionParameters?.filename ?? leaf.parameters?.name;
+    if (leaf.type.toLowerCase() !== attachment.mimeType.toLowerCase()) return undefined;
+    if (filename && attachment.filename && filename !== attachment.filename) return undefined;
+    sections.push(sectionOf(leaf));
+  }
+  return sections;
+}
+
+// --- attachments
+
+/** The node of `section` in a body structure. */
+export function findPart(
+  node: MessageStructureObject | undefined,
+  section: string,
+): MessageStructureObject | undefined {
+  if (!node) return undefined;
+  if (sectionOf(node) === section && !node.childNodes?.length) return node;
+  for (const child of node.childNodes ?? []) {
+    const found = findPart(child, section);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function tooLarge(maxBytes: number): MailError {
+  return new MailError(
+    'unsupported',
+    `This attachment is larger than the server's download limit (${Math.floor(maxBytes / 1048576)} MiB).`,
+  );
+}
+
+/**
+ * One attachment of the open folder's message `uid`, fetched by its IMAP section: imapflow fetches it in chunks and
+ * undoes the transfer encoding as it streams, so neither the message nor its other parts are loaded. A part larger
+ * than `maxBytes` is refused, before any byte is fetched when its encoded size already says so.
+ */
+export async function downloadPart(client: ImapFlow, uid: number, section: string, maxBytes: number): Promise<File> {
+  const message = await client.fetchOne(String(uid), { uid: true, bodyStructure: true }, { uid: true });
+  const node = message ? findPart(message.bodyStructure, section) : undefined;
+  if (!node || node.type.toLowerCase().startsWith('multipart/')) throw notFound('There is no such attachment.');
+  // Base64 carries 3 bytes in 4 characters plus a line break every 76: the least the part can decode to.
+  const least = node.encoding?.toLowerCase() === 'base64' ? Math.floor(((node.size ?? 0) * 3 * 76) / (4 * 78)) : 0;
+  if (least > maxBytes) throw tooLarge(maxBytes);
+  const { meta, content } = await client.download(String(uid), section, {
+    uid: true,
+    maxBytes: maxBytes + 1,
+    decodeText: false,
+  });
+  if (!content) throw notFound('There is no such attachment.');
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let total = 0;
+  for await (const chunk of content as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      content.destroy();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength));
+  }
+  const filename =
+    oneLine(meta?.filename ?? node.dispositionParameters?.filename ?? node.parameters?.name, 255) ?? 'attachment';
+  return new File(chunks, filename, { type: oneLine(node.type, 255) ?? 'application/octet-stream' });
+}
