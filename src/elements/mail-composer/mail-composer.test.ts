@@ -862,7 +862,7 @@ describe('<mail-composer>', () => {
       await composer.updateComplete;
       const item = shadow(composer, '[part~="attachment"]')!;
       expect(item.getAttribute('part')).to.equal('attachment failed');
-      expect(item.textContent).to.include('This file is 2 kB; attachments can be at most 10 byte');
+      expect(item.textContent).to.include('This file is 2 kB; attachments can be at most 10 B');
       expect(own.progress).to.equal(undefined);
       await composer.send();
       expect((await composer.getDraft()).attachments).to.deep.equal([]);

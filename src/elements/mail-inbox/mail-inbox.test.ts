@@ -471,7 +471,10 @@ describe('<mail-inbox>', () => {
     it('passes the page size on', async () => {
       const inbox = await mount({ attributes: 'page-size="20"' });
       expect(list(inbox).pageSize).to.equal(20);
-      expect(list(inbox).messages).to.have.length(20);
+      // Pages of 20: a tall viewport may already have asked for the next one.
+      const loaded = list(inbox).messages.length;
+      expect(loaded).to.be.at.least(20);
+      expect(loaded % 20).to.equal(0);
     });
 
     it('speaks Spanish', async () => {
