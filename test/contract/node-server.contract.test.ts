@@ -21,15 +21,17 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 
 const csrf = () => /(?:^|; )me_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
 
-const status = fetch(`${TEST}/status`).then((r) => r.json() as Promise<{ skip: boolean; available: boolean }>);
+const { skip } = (await fetch(`${TEST}/status`).then((r) => r.json())) as { skip: boolean; available: boolean };
 
-for (const auth of ['password', 'oauth'] as const) {
+if (skip) {
+  console.info('[mail-elements] SKIPPED: the Node server contract (MAIL_SERVERS=skip).');
+  describe('MailBackend contract over the Node server and Dovecot', () => {
+    it.skip('SKIPPED: MAIL_SERVERS=skip', () => {});
+  });
+}
+
+for (const auth of skip ? [] : (['password', 'oauth'] as const)) {
   describeMailBackendContract(`HttpMailBackend over the Node server and Dovecot (${auth})`, async () => {
-    const { skip } = await status;
-    if (skip) {
-      console.info('[mail-elements] SKIPPED: the Node server contract (MAIL_SERVERS=skip).');
-      throw new Error('SKIPPED');
-    }
     await post('/reset', { auth });
     // The first request sets the session and CSRF cookies of the new server.
     await fetch(`${API}/capabilities`);
