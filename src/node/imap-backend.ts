@@ -13,15 +13,13 @@ import PostalMime from 'postal-mime';
 import {
   abortError,
   domainOf,
-  forwardSubject,
   formatAddress,
   htmlToPlainText,
   isEmailAddress,
   MailError,
   PAGE_SIZE_DEFAULT,
   parseInput,
-  quoteText,
-  replySubject,
+  prefillFromSource,
   type Address,
   type AddressSuggestion,
   type CallOptions,
@@ -869,74 +867,21 @@ export class ImapMailBackend implements MailBackend {
   }
 
   prefillDraft(input: In<'prefillDraft'>, options?: CallOptions): Promise<Out<'prefillDraft'>> {
-    return this.call('prefillDraft', input, options, async ({ id, mode, link }) => {
+    return this.call('prefillDraft', input, options, async ({ id, mode, link, locale }) => {
       const source = await this.getMessage({ id }, {});
       const text = source.text ?? htmlToPlainText(source.html ?? '');
-      const when = new Date(source.date).toUTCString().replace('GMT', '+0000');
-      const sender = source.from ? formatAddress(source.from) : '';
-      const ownSource = this.isOwn(source.from);
       const addressed = [...source.to, ...source.cc, ...(source.from ? [source.from] : [])];
       const identity =
         this.identities().find((own) => addressed.some((a) => a.address.toLowerCase() === own.address.toLowerCase())) ??
         this.identities()[0]!;
       const draft: Draft = {
         from: identity,
-        to: [],
-        cc: [],
         bcc: [],
-        subject: mode === 'forward' ? forwardSubject(source.subject) : replySubject(source.subject),
-        attachments: [],
+        attachments: mode === 'forward' ? await this.forwardedAttachments(id) : [],
         sourceId: source.id,
         sourceMode: mode,
+        ...prefillFromSource({ ...source, text }, mode, (address) => this.isOwn(address), locale),
       };
-      if (source.messageId) {
-        draft.inReplyTo = source.messageId;
-        draft.references = [...source.references.filter((r) => r !== source.messageId), source.messageId];
-      }
-      if (mode === 'forward') {
-        const header = [
-          '---------- Forwarded message ---------',
-          `From: ${sender}`,
-          `Date: ${when}`,
-          `Subject: ${source.subject}`,
-          `To: ${source.to.map(formatAddress).join(', ')}`,
-        ];
-        draft.text = `\n\n${header.join('\n')}\n\n${text}`;
-        const raw = this.isPop3()
-          ? await this.pop().raw(id)
-          : await this.withMessage(id, async (client, ref) => (await this.source(client, ref)).source);
-        const parsed = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
-        draft.attachments = parsed.attachments.map((part) =>
-          this.storeUpload(
-            part.filename || 'attachment',
-            part.mimeType || 'application/octet-stream',
-            typeof part.content === 'string' ? Buffer.from(part.content) : new Uint8Array(part.content),
-            part.contentId?.replace(/^<|>$/g, ''),
-            part.disposition === 'inline',
-          ),
-        );
-      } else {
-        const primary = ownSource
-          ? source.to
-          : source.replyTo.length
-            ? source.replyTo
-            : source.from
-              ? [source.from]
-              : [];
-        const unique = new Set<string>();
-        const keep = (a: Address) => {
-          const key = a.address.toLowerCase();
-          if (unique.has(key) || (this.isOwn(a) && !ownSource)) return false;
-          unique.add(key);
-          return true;
-        };
-        draft.to = primary.filter(keep);
-        if (mode === 'reply-all') {
-          draft.to.push(...(ownSource ? [] : source.to).filter(keep));
-          draft.cc = source.cc.filter((a) => !this.isOwn(a)).filter(keep);
-        }
-        draft.text = quoteText(text, `On ${when}, ${sender || 'someone'} wrote:`);
-      }
       if (link) draft.link = { objectName: link.objectName, objectId: link.objectId };
       else {
         const links = source.messageId ? this.linksOf(source.messageId) : [];
@@ -944,6 +889,23 @@ export class ImapMailBackend implements MailBackend {
       }
       return draft;
     });
+  }
+
+  /** The original's attachments and inline parts, stored as uploads of the forwarding draft. */
+  private async forwardedAttachments(id: string): Promise<Draft['attachments']> {
+    const raw = this.isPop3()
+      ? await this.pop().raw(id)
+      : await this.withMessage(id, async (client, ref) => (await this.source(client, ref)).source);
+    const parsed = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+    return parsed.attachments.map((part) =>
+      this.storeUpload(
+        part.filename || 'attachment',
+        part.mimeType || 'application/octet-stream',
+        typeof part.content === 'string' ? Buffer.from(part.content) : new Uint8Array(part.content),
+        part.contentId?.replace(/^<|>$/g, ''),
+        part.disposition === 'inline',
+      ),
+    );
   }
 
   private storeUpload(
