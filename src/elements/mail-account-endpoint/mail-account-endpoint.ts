@@ -23,6 +23,7 @@ import {
   formStyles,
   textField,
   type FieldKind,
+  storedSecretField,
 } from '../mail-settings/form.js';
 import { isInsecureUrl, redirectUrlFor, type AppSettingsSavedDetail } from '../mail-app-settings/mail-app-settings.js';
 import {
@@ -629,23 +630,15 @@ export class MailAccountEndpoint extends MailElement {
     const t = this.localize;
     const stored = this.endpoint?.clientSecretSet ?? false;
     if (stored && this.secret === null)
-      return html`<div class="field" part="field" data-field="clientSecret">
-        <span class="label" id="secret-label">${t.term('settings.endpoint.secret')}</span>
-        <div class="secret-set" part="secret-set">
-          ${icon('lock', 16)}
-          <span id="secret-state">${t.term('settings.endpoint.secret-set')}</span>
-          <button
-            class="button"
-            part="change-secret-button"
-            type="button"
-            aria-describedby="secret-label secret-state"
-            @click=${this.startSecretChange}
-          >
-            ${t.term('settings.endpoint.secret-change')}
-          </button>
-        </div>
-        <p class="hint" part="hint">${t.term('settings.endpoint.secret-write-only')}</p>
-      </div>`;
+      return storedSecretField({
+        field: 'clientSecret',
+        name: 'secret',
+        label: t.term('settings.endpoint.secret'),
+        state: t.term('settings.endpoint.secret-set'),
+        change: t.term('settings.endpoint.secret-change'),
+        hint: t.term('settings.endpoint.secret-write-only'),
+        onChange: () => this.startSecretChange(),
+      });
     return textField({
       key: 'clientSecret',
       label: stored ? t.term('settings.endpoint.secret-new') : t.term('settings.endpoint.secret'),

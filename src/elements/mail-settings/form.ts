@@ -7,6 +7,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldIssue, MailError } from '../../core/index.js';
 import type { LocalizeController } from '../../i18n/localize.js';
+import { icon } from '../base/icons.js';
 
 /** What a field holds, to choose the message for a format problem. */
 export type FieldKind =
@@ -178,6 +179,41 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** Moves focus to the first field showing an error. */
+export interface StoredSecretOptions {
+  /** The field's key (`password`, `clientSecret`) and the prefix of its ids and parts (`password`, `secret`). */
+  field: string;
+  name: string;
+  label: string;
+  /** "A password is saved". */
+  state: string;
+  /** The button that lets the user type a new one. */
+  change: string;
+  hint: string;
+  onChange: () => void;
+}
+
+/** A write-only secret that is stored: it says so and offers a change, never showing or holding the value. */
+export function storedSecretField(options: StoredSecretOptions): TemplateResult {
+  const { field, name, label, state, change, hint, onChange } = options;
+  return html`<div class="field" part="field" data-field=${field}>
+    <span class="label" id="${name}-label">${label}</span>
+    <div class="${name}-set" part="${name}-set">
+      ${icon('lock', 16)}
+      <span id="${name}-state">${state}</span>
+      <button
+        class="button"
+        part="change-${name}-button"
+        type="button"
+        aria-describedby="${name}-label ${name}-state"
+        @click=${onChange}
+      >
+        ${change}
+      </button>
+    </div>
+    <p class="hint" part="hint">${hint}</p>
+  </div>`;
+}
+
 export function focusFirstInvalid(root: ParentNode): void {
   root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }

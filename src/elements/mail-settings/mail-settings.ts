@@ -27,6 +27,7 @@ import {
   formStyles,
   textField,
   type FieldKind,
+  storedSecretField,
 } from './form.js';
 import { settingsStyles } from './mail-settings.styles.js';
 import '../../i18n/strings/settings.js';
@@ -759,23 +760,15 @@ export class MailSettings extends MailElement {
   private renderPassword(errors: Record<string, string>): TemplateResult {
     const t = this.localize;
     if (this.passwordSet && this.password === null) {
-      return html`<div class="field" part="field" data-field="password">
-        <span class="label" id="password-label">${t.term('settings.field.password')}</span>
-        <div class="password-set" part="password-set">
-          ${icon('lock', 16)}
-          <span id="password-state">${t.term('settings.password.set')}</span>
-          <button
-            class="button"
-            part="change-password-button"
-            type="button"
-            aria-describedby="password-label password-state"
-            @click=${this.startPasswordChange}
-          >
-            ${t.term('settings.password.change')}
-          </button>
-        </div>
-        <p class="hint" part="hint">${t.term('settings.password.write-only')}</p>
-      </div>`;
+      return storedSecretField({
+        field: 'password',
+        name: 'password',
+        label: t.term('settings.field.password'),
+        state: t.term('settings.password.set'),
+        change: t.term('settings.password.change'),
+        hint: t.term('settings.password.write-only'),
+        onChange: () => this.startPasswordChange(),
+      });
     }
     return html`<div class="grid">
       ${textField({
