@@ -1,6 +1,8 @@
 // The demo host application: it starts the built-in mock backend (a service worker answering /api/mail), then
-// loads the elements exactly as a customer page would. URL parameters: messages, seed, lang, theme, live.
+// loads the elements exactly as a customer page would. URL parameters: messages, seed, lang, theme, live, eml (a
+// message to open, fetched from that URL); a .eml file dropped onto the page opens too.
 import { startMockWorker } from '../src/mock/browser.js';
+import { acceptEmlDrops, openEmlFromUrl } from './open-eml.js';
 
 const params = new URLSearchParams(location.search);
 const messages = Number(params.get('messages') ?? 3000);
@@ -28,6 +30,33 @@ if (live > 0) {
     live * 1000,
   );
 }
+
+// Language and theme switches: the same as ?lang= and ?theme=, kept in the URL.
+for (const [id, key] of [
+  ['demo-lang', 'lang'],
+  ['demo-theme', 'theme'],
+] as const) {
+  const select = document.querySelector<HTMLSelectElement>(`#${id}`);
+  if (!select) continue;
+  select.value = params.get(key) ?? (key === 'lang' ? 'en' : '');
+  select.addEventListener('change', () => {
+    if (select.value) params.set(key, select.value);
+    else params.delete(key);
+    location.search = params.toString();
+  });
+}
+
+// Any message: `?eml=<url>` or a .eml file dropped onto the page is imported into the mock and opened.
+const inbox = document.querySelector('mail-inbox');
+const show = (id: string) => {
+  if (inbox) inbox.message = id;
+};
+const report = (error: Error) => {
+  if (status) status.textContent = error.message;
+};
+acceptEmlDrops(document.body, worker.backend, (summary) => show(summary.id), report);
+const eml = params.get('eml');
+if (eml) openEmlFromUrl(eml, worker.backend).then((summary) => show(summary.id), report);
 
 document.addEventListener('mail-new-mail', (event) => {
   if (status) status.textContent = `${event.detail.messages.length} new message(s)`;
