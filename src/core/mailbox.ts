@@ -32,6 +32,31 @@ export const Folder = z.object({
 });
 export type Folder = z.infer<typeof Folder>;
 
+/**
+ * Role folders first in their usual order (inbox, drafts, sent, archive, junk, trash, ...), then the others by name;
+ * parents always before their children. Folders whose parent is missing count as top level.
+ */
+export function orderFolders<T extends Pick<Folder, 'id' | 'parentId' | 'role' | 'name'>>(folders: Iterable<T>): T[] {
+  const all = [...folders];
+  const ids = new Set(all.map((folder) => folder.id));
+  const children = new Map<string | null, T[]>();
+  for (const folder of all) {
+    const parent = folder.parentId && ids.has(folder.parentId) ? folder.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), folder]);
+  }
+  const rank = (folder: T) => (folder.role ? FOLDER_ROLES.indexOf(folder.role) : FOLDER_ROLES.length);
+  const ordered: T[] = [];
+  const visit = (parent: string | null) => {
+    const siblings = (children.get(parent) ?? []).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+    for (const folder of siblings) {
+      ordered.push(folder);
+      visit(folder.id);
+    }
+  };
+  visit(null);
+  return ordered;
+}
+
 export const Flags = z.object({
   seen: z.boolean(),
   flagged: z.boolean(),

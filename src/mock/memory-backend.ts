@@ -53,6 +53,7 @@ import {
   formatAddress,
   htmlToPlainText,
   parseInput,
+  orderFolders,
   prefillFromSource,
 } from '../core/index.js';
 import { buildRawMessage, parseEml, type NewAttachment, type NewMessage } from './eml.js';
@@ -151,7 +152,6 @@ const CAPABILITIES: Capabilities = {
   maxMessageBytes: 35 * MiB,
 };
 
-const ROLE_ORDER: readonly FolderRole[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash', 'all', 'flagged'];
 const STATE_TTL = 10 * 60_000;
 const RECENT_SCAN = 3000;
 /** More changes than this in one operation are announced as one `resync`. */
@@ -577,23 +577,7 @@ export class MemoryMailBackend implements MailBackend {
 
   /** Role folders first in their usual order, then the others by path; parents always before children. */
   private orderedFolders(): FolderState[] {
-    const children = new Map<string | null, FolderState[]>();
-    for (const folder of this.folders.values()) {
-      const siblings = children.get(folder.parentId) ?? [];
-      siblings.push(folder);
-      children.set(folder.parentId, siblings);
-    }
-    const rank = (f: FolderState) => (f.role ? ROLE_ORDER.indexOf(f.role) : ROLE_ORDER.length);
-    const out: FolderState[] = [];
-    const visit = (parentId: string | null) => {
-      const list = (children.get(parentId) ?? []).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-      for (const folder of list) {
-        out.push(folder);
-        visit(folder.id);
-      }
-    };
-    visit(null);
-    return out;
+    return orderFolders(this.folders.values());
   }
 
   private pathOf(folder: FolderState): string {

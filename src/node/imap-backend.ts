@@ -19,6 +19,7 @@ import {
   MailError,
   PAGE_SIZE_DEFAULT,
   parseInput,
+  orderFolders,
   prefillFromSource,
   type Address,
   type AddressSuggestion,
@@ -141,7 +142,6 @@ interface CursorToken {
   s: 'date-desc' | 'date-asc';
 }
 
-const ROLE_ORDER: FolderRole[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash', 'all', 'flagged'];
 const SPECIAL_USE: Record<string, FolderRole> = {
   '\\Inbox': 'inbox',
   '\\Drafts': 'drafts',
@@ -295,24 +295,7 @@ export class ImapMailBackend implements MailBackend {
       total: entry.status?.messages ?? 0,
       selectable: !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
     });
-    const folders = list.map(out);
-    const children = new Map<string | null, Folder[]>();
-    for (const folder of folders) {
-      const siblings = children.get(folder.parentId) ?? [];
-      siblings.push(folder);
-      children.set(folder.parentId, siblings);
-    }
-    const rank = (folder: Folder) => (folder.role ? ROLE_ORDER.indexOf(folder.role) : ROLE_ORDER.length);
-    const ordered: Folder[] = [];
-    const walk = (parent: string | null) => {
-      const siblings = (children.get(parent) ?? []).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-      for (const folder of siblings) {
-        ordered.push(folder);
-        walk(folder.id);
-      }
-    };
-    walk(null);
-    return ordered;
+    return orderFolders(list.map(out));
   }
 
   private async folderByRole(client: ImapFlow, role: FolderRole): Promise<ListResponse> {
