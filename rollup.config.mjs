@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
 
 const defines = readdirSync('src/define').filter((file) => file.endsWith('.ts'));
 
@@ -15,6 +16,26 @@ export const entries = {
   'mock/index': 'src/mock/index.ts',
   'mock/browser': 'src/mock/browser.ts',
 };
+
+/**
+ * Minifies the CSS (lightningcss, no transpiling) and HTML in `css` and `html` template literals, so a consumer's bundler
+ * (which leaves template literal text alone) ships them small. Whitespace between inline nodes is kept
+ * (`conservativeCollapse`): a template's text renders exactly as written.
+ */
+const minifyLiterals = literalsHtmlCssMinifier({
+  include: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/node/**'],
+  failOnError: true,
+  options: {
+    minifyOptions: {
+      caseSensitive: true,
+      collapseWhitespace: true,
+      conservativeCollapse: true,
+      removeComments: true,
+      minifyCSS: true,
+    },
+  },
+});
 
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
@@ -30,6 +51,7 @@ const library = {
     sourcemap: true,
   },
   plugins: [
+    minifyLiterals,
     nodeResolve({ exportConditions: ['browser'] }),
     typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declarationDir: 'dist' }),
   ],
