@@ -1,15 +1,29 @@
 // The composer on its own, on the built-in mock backend. URL parameters: mode (new, reply, reply-all, forward),
 // object (customers, suppliers: a new mail linked to the first record), lang, theme, undo (seconds).
-import { startMockWorker } from '../src/mock/browser.js';
+import { startDemoBackend } from './mock-backend.js';
+import { mountShell, pageWords } from './shell.js';
 
-const params = new URLSearchParams(location.search);
-const lang = params.get('lang');
-const theme = params.get('theme');
-if (lang) document.documentElement.lang = lang;
-if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
-
-const { backend } = await startMockWorker({ baseUrl: '/api/mail', messages: 300, seed: params.get('seed') ?? '1' });
-await import('../src/index.js');
+const shell = mountShell({ page: 'composer' });
+pageWords(shell, {
+  en: {
+    modes: 'Compose modes',
+    new: 'New',
+    reply: 'Reply',
+    replyAll: 'Reply all',
+    forward: 'Forward',
+    linked: 'New, linked to a customer',
+  },
+  es: {
+    modes: 'Modos de redacción',
+    new: 'Nuevo',
+    reply: 'Responder',
+    replyAll: 'Responder a todos',
+    forward: 'Reenviar',
+    linked: 'Nuevo, vinculado a un cliente',
+  },
+});
+const { backend } = await startDemoBackend(shell, { messages: 300, moduleEnabled: true });
+const params = shell.params;
 
 const mode = params.get('mode') ?? 'new';
 const composer = document.createElement('mail-composer');
@@ -44,5 +58,6 @@ for (const type of ['mail-sent', 'mail-draft-saved', 'mail-discard', 'mail-compo
     log.textContent = `${type} ${JSON.stringify((event as CustomEvent).detail).slice(0, 200)}\n${log.textContent}`;
   });
 }
-const status = document.querySelector('#demo-status');
-if (status) status.textContent = `Mock backend ready · mode ${mode}`;
+// The mode shown is the current page of the modes' navigation.
+const current = object ? `${mode}-${object}` : mode;
+document.querySelector(`[data-mode="${current}"]`)?.setAttribute('aria-current', 'page');

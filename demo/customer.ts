@@ -1,20 +1,13 @@
 // A host application's customer form: the record's fields on the left, its mails in the side bar on the right, and
 // a switcher across a few seeded customers (one per matching case). URL parameters: id, lang, theme, messages, seed.
-import { startMockWorker } from '../src/mock/browser.js';
 import type { RecordRef } from '../src/core/index.js';
+import { startDemoBackend } from './mock-backend.js';
+import { mountShell, pageWords } from './shell.js';
 
-const params = new URLSearchParams(location.search);
-const lang = params.get('lang') === 'es' ? 'es' : 'en';
-const theme = params.get('theme');
-document.documentElement.lang = lang;
-if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
-
+const shell = mountShell({ page: 'customers' });
 /** The host page's own words (the elements bring theirs). */
-const words = {
+const words = pageWords(shell, {
   en: {
-    'nav.webmail': 'Webmail',
-    'nav.customers': 'Customers',
-    'nav.admin': 'Mail linking',
     switcher: 'Customer',
     id: 'Customer ID',
     name: 'Name',
@@ -24,14 +17,12 @@ const words = {
     segment: 'Segment',
     manager: 'Account manager',
     none: '—',
+    composeLabel: 'Write to the customer',
     compose: (to: string, id: string) => `The composer opens for ${to}, linked to customer ${id}.`,
     linked: (n: number) => (n === 1 ? '1 mail linked.' : `${n} mails linked.`),
     unlinked: 'Mail unlinked.',
   },
   es: {
-    'nav.webmail': 'Correo',
-    'nav.customers': 'Clientes',
-    'nav.admin': 'Vinculación de correo',
     switcher: 'Cliente',
     id: 'Código de cliente',
     name: 'Nombre',
@@ -41,16 +32,12 @@ const words = {
     segment: 'Segmento',
     manager: 'Gestor de cuenta',
     none: '—',
+    composeLabel: 'Escribir al cliente',
     compose: (to: string, id: string) => `Se abre el redactor para ${to}, vinculado al cliente ${id}.`,
     linked: (n: number) => (n === 1 ? '1 correo vinculado.' : `${n} correos vinculados.`),
     unlinked: 'Correo desvinculado.',
   },
-}[lang];
-
-for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-  const value = words[node.dataset.i18n as keyof typeof words];
-  if (typeof value === 'string') node.textContent = value;
-}
+});
 
 /** Demo-only extra fields, so the form looks like a real customer record. */
 const EXTRA: Record<string, { phone: string; city: string; segment: string; manager: string }> = {
@@ -62,35 +49,20 @@ const EXTRA: Record<string, { phone: string; city: string; segment: string; mana
 };
 const SHOWN = Object.keys(EXTRA);
 
-const status = document.querySelector('#demo-status');
-const messages = Number(params.get('messages') ?? 3000);
-const mock = await startMockWorker({
-  baseUrl: '/api/mail',
-  messages: Number.isFinite(messages) ? messages : 3000,
-  seed: params.get('seed') ?? '1',
-});
-if (status) status.textContent = `Mock backend: ${mock.backend.records.length} records`;
-await import('../src/index.js');
+const mock = await startDemoBackend(shell, { messages: 3000, moduleEnabled: true });
 
 const records = new Map<string, RecordRef>(
   mock.backend.records.filter((r) => r.objectName === 'customers').map((r) => [r.objectId, r]),
 );
 const side = document.querySelector('mail-object-mails')!;
-const switcher = document.querySelector('.switcher')!;
-const toast = document.querySelector<HTMLElement>('#toast')!;
-let toastTimer: ReturnType<typeof setTimeout> | undefined;
-
-function say(text: string): void {
-  toast.textContent = text;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (toast.textContent = ''), 4000);
-}
+const switcher = document.querySelector('.subbar')!;
 
 for (const id of SHOWN) {
   const record = records.get(id);
   if (!record) continue;
   const button = document.createElement('button');
   button.type = 'button';
+  button.className = 'demo-button pill';
   button.dataset.id = id;
   button.textContent = record.title;
   button.addEventListener('click', () => show(id));
@@ -142,7 +114,7 @@ const composeDialog = document.querySelector<HTMLDialogElement>('#compose')!;
 side.addEventListener('mail-compose', (event) => {
   const { to, link } = event.detail;
   if (!customElements.get('mail-composer')) {
-    say(words.compose(to.map((a) => a.address).join(', '), link.objectId));
+    shell.status(words.compose(to.map((a) => a.address).join(', '), link.objectId));
     return;
   }
   const composer = document.createElement('mail-composer');
@@ -158,8 +130,8 @@ side.addEventListener('mail-compose', (event) => {
   composeDialog.showModal();
 });
 composeDialog.addEventListener('close', () => composeDialog.replaceChildren());
-side.addEventListener('mail-linked', (event) => say(words.linked(event.detail.ids.length)));
-side.addEventListener('mail-unlinked', () => say(words.unlinked));
+side.addEventListener('mail-linked', (event) => shell.status(words.linked(event.detail.ids.length)));
+side.addEventListener('mail-unlinked', () => shell.status(words.unlinked));
 
-const initial = params.get('id');
+const initial = shell.params.get('id');
 show(initial && SHOWN.includes(initial) ? initial : 'C001');

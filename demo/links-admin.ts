@@ -1,18 +1,11 @@
 // The administrator's page: the link configuration of each business object, and the inbox's "link to record" picker.
 // URL parameters: object, lang, theme, messages, seed.
-import { startMockWorker } from '../src/mock/browser.js';
+import { startDemoBackend } from './mock-backend.js';
+import { mountShell, pageWords } from './shell.js';
 
-const params = new URLSearchParams(location.search);
-const lang = params.get('lang') === 'es' ? 'es' : 'en';
-const theme = params.get('theme');
-document.documentElement.lang = lang;
-if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
-
-const words = {
+const shell = mountShell({ page: 'links' });
+const words = pageWords(shell, {
   en: {
-    'nav.webmail': 'Webmail',
-    'nav.customers': 'Customers',
-    'nav.admin': 'Mail linking',
     objects: 'Objects',
     configured: 'configured',
     'not-configured': 'not set up',
@@ -20,12 +13,9 @@ const words = {
     'try.title': 'Link from the inbox',
     'try.text': 'The inbox’s bulk action: link the three newest inbox mails to a record.',
     'try.button': 'Link to record…',
-    linked: (n: number, title: string) => `${n} mails linked to ${title}.`,
+    linked: (n: number, title: string) => `${n === 1 ? '1 mail' : `${n} mails`} linked to ${title}.`,
   },
   es: {
-    'nav.webmail': 'Correo',
-    'nav.customers': 'Clientes',
-    'nav.admin': 'Vinculación de correo',
     objects: 'Objetos',
     configured: 'configurado',
     'not-configured': 'sin configurar',
@@ -33,22 +23,10 @@ const words = {
     'try.title': 'Vincular desde la bandeja',
     'try.text': 'La acción masiva de la bandeja: vincular los tres correos más recientes a un registro.',
     'try.button': 'Vincular a un registro…',
-    linked: (n: number, title: string) => `${n} correos vinculados a ${title}.`,
+    linked: (n: number, title: string) => `${n === 1 ? '1 correo vinculado' : `${n} correos vinculados`} a ${title}.`,
   },
-}[lang];
-
-for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-  const value = words[node.dataset.i18n as keyof typeof words];
-  if (typeof value === 'string') node.textContent = value;
-}
-
-const messages = Number(params.get('messages') ?? 3000);
-const mock = await startMockWorker({
-  baseUrl: '/api/mail',
-  messages: Number.isFinite(messages) ? messages : 3000,
-  seed: params.get('seed') ?? '1',
 });
-await import('../src/index.js');
+const mock = await startDemoBackend(shell, { messages: 3000, moduleEnabled: true });
 
 const form = document.querySelector('mail-object-links')!;
 const list = document.querySelector('#objects')!;
@@ -97,6 +75,6 @@ picker.addEventListener('mail-linked', (event) => {
   result.textContent = words.linked(event.detail.ids.length, event.detail.record.title);
 });
 
-const initial = params.get('object');
+const initial = shell.params.get('object');
 form.objectName = initial === null ? 'customers' : initial;
 await renderObjects();

@@ -6,14 +6,46 @@
 // Dropping an .eml file (or a link to one) onto the page shows it too.
 import type { MessageSummary } from '../src/core/index.js';
 import type { MemoryMailBackend, NewMessage } from '../src/mock/index.js';
-import { startMockWorker } from '../src/mock/browser.js';
+import { startDemoBackend } from './mock-backend.js';
 import { acceptEmlDrops, openEmlFromUrl } from './open-eml.js';
+import { mountShell, pageWords } from './shell.js';
 
-const params = new URLSearchParams(location.search);
-const lang = params.get('lang');
-const theme = params.get('theme');
-if (lang) document.documentElement.lang = lang;
-if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+const shell = mountShell({ page: 'message' });
+const params = shell.params;
+const words = pageWords(shell, {
+  en: {
+    samples: 'Samples',
+    newsletter: 'Newsletter',
+    forward: 'Forwarded thread',
+    spanish: 'Spanish text',
+    large: '1 MB message',
+    signature: 'Inline-image signature',
+    byUrl: 'Open an .eml by URL',
+    open: 'Open',
+    hint: 'Drop an .eml file anywhere on this page to read it.',
+    showing: (source: string) => `Showing ${source}`,
+    sample: (name: string) => `sample "${name}"`,
+    opening: (url: string) => `Opening ${url}…`,
+    failed: 'Could not open the message',
+    noSample: (name: string, names: string) => `There is no sample "${name}". Try one of: ${names}.`,
+  },
+  es: {
+    samples: 'Ejemplos',
+    newsletter: 'Boletín',
+    forward: 'Conversación reenviada',
+    spanish: 'Texto en español',
+    large: 'Mensaje de 1 MB',
+    signature: 'Firma con imagen incrustada',
+    byUrl: 'Abrir un .eml por URL',
+    open: 'Abrir',
+    hint: 'Suelte un archivo .eml en cualquier parte de esta página para leerlo.',
+    showing: (source: string) => `Mostrando ${source}`,
+    sample: (name: string) => `el ejemplo «${name}»`,
+    opening: (url: string) => `Abriendo ${url}…`,
+    failed: 'No se pudo abrir el mensaje',
+    noSample: (name: string, names: string) => `No hay ningún ejemplo «${name}». Pruebe uno de estos: ${names}.`,
+  },
+});
 
 const ME = { name: 'Dana Whitfield', address: 'dana@acme.example' };
 
@@ -213,18 +245,16 @@ const SAMPLES: Record<string, () => NewMessage | Promise<NewMessage>> = {
 // ---------------------------------------------------------------------------------------------------------------
 // The page
 
-const { backend } = await startMockWorker({ baseUrl: '/api/mail', messages: 0, seed: 'message-demo' });
-await import('../src/index.js');
+const { backend } = await startDemoBackend(shell, { messages: 0, seed: 'message-demo', moduleEnabled: true });
 
 const view = document.querySelector('mail-message-view')!;
-const status = document.querySelector<HTMLElement>('#demo-status')!;
 const problem = document.querySelector<HTMLElement>('#problem')!;
 
 function show(summary: MessageSummary, source: string): void {
   problem.hidden = true;
   view.hidden = false;
   view.messageId = summary.id;
-  status.textContent = `Showing ${source}`;
+  shell.status(words.showing(source));
 }
 
 function fail(message: string): void {
@@ -232,13 +262,14 @@ function fail(message: string): void {
   view.hidden = !view.messageId;
   problem.hidden = false;
   problem.textContent = message;
-  status.textContent = 'Could not open the message';
+  shell.status(words.failed);
 }
 
 async function showSample(name: string, into: MemoryMailBackend): Promise<void> {
   const make = SAMPLES[name];
-  if (!make) return fail(`There is no sample "${name}". Try one of: ${Object.keys(SAMPLES).join(', ')}.`);
-  show(into.deliver({ flags: { seen: true }, ...(await make()) }), `sample "${name}"`);
+  if (!make) return fail(words.noSample(name, Object.keys(SAMPLES).join(', ')));
+  const label = document.querySelector(`[data-sample="${name}"]`)?.textContent ?? name;
+  show(into.deliver({ flags: { seen: true }, ...(await make()) }), words.sample(label));
 }
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-sample]')) {
@@ -252,13 +283,6 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-sample]')
 const form = document.querySelector<HTMLFormElement>('#open-url')!;
 const emlParam = params.get('eml');
 if (emlParam) form.querySelector('input')!.value = emlParam;
-// Opening a URL keeps the page's language and theme.
-for (const name of ['lang', 'theme']) {
-  const value = params.get(name);
-  if (!value) continue;
-  const input = Object.assign(document.createElement('input'), { type: 'hidden', name, value });
-  form.append(input);
-}
 
 acceptEmlDrops(
   document.body,
@@ -268,7 +292,7 @@ acceptEmlDrops(
 );
 
 if (emlParam) {
-  status.textContent = `Opening ${emlParam}…`;
+  shell.status(words.opening(emlParam));
   try {
     show(await openEmlFromUrl(emlParam, backend), emlParam);
   } catch (error) {

@@ -6,9 +6,19 @@
 import { HttpMailBackend } from '../src/client/index.js';
 import { startMockWorker } from '../src/mock/browser.js';
 
+// The popup speaks the opener's language and wears its theme (the redirect URL carries neither).
 const params = new URLSearchParams(location.search);
-const lang = params.get('lang') ?? window.opener?.document?.documentElement.lang;
+const openerRoot = (): HTMLElement | undefined => {
+  try {
+    return (window.opener as Window | null)?.document.documentElement;
+  } catch {
+    return undefined;
+  }
+};
+const lang = params.get('lang') ?? openerRoot()?.lang;
+const theme = params.get('theme') ?? openerRoot()?.dataset.theme;
 if (lang) document.documentElement.lang = lang;
+if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
 
 function openerFetch(): typeof fetch | undefined {
   try {

@@ -2,17 +2,23 @@
 // - docs/elements/<tag>.md and docs/elements/README.md from custom-elements.json (the elements' JSDoc);
 // - the route list in docs/backend.md (between its `routes:start` and `routes:end` markers) from src/core/routes.ts.
 // Run by `npm run docs` (which regenerates custom-elements.json first); the output is checked in.
-// `--check` writes nothing and fails when a page is out of date.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+// `--check` writes nothing: it analyzes the elements afresh (into a temporary folder, custom-elements.json is left
+// alone), builds every page in memory and fails, naming them, when pages in docs/ differ from what the sources give
+// or are left over from an element that no longer exists.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import * as prettier from 'prettier';
 import * as z from 'zod/mini';
 
 const check = process.argv.includes('--check');
 const stale = [];
+const written = new Set();
 
 /** Writes `text` formatted as the repository formats Markdown, so `prettier --check` agrees with the output. */
 async function write(path, raw) {
+  written.add(path);
   const text = await prettier.format(raw, { ...(await prettier.resolveConfig(path)), filepath: path });
   const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   if (current === text) return;
@@ -20,14 +26,48 @@ async function write(path, raw) {
   else writeFileSync(path, text);
 }
 
-if (!existsSync('custom-elements.json')) {
-  execFileSync(
-    'node_modules/.bin/cem',
-    ['analyze', '--litelement', '--globs', 'src/elements/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', '.'],
-    { stdio: 'inherit' },
-  );
+/**
+ * Runs the manifest analyzer into `outdir` (relative to here: the analyzer joins it to the working folder). The analyzer
+ * also points package.json's `customElements` at its output; that field is put back as it was.
+ */
+function analyze(outdir) {
+  const packageJson = readFileSync('package.json', 'utf8');
+  try {
+    execFileSync(
+      'node_modules/.bin/cem',
+      [
+        'analyze',
+        '--litelement',
+        '--globs',
+        'src/elements/**/*.ts',
+        '--exclude',
+        'src/**/*.test.ts',
+        '--outdir',
+        outdir,
+      ],
+      { stdio: check ? 'ignore' : 'inherit' },
+    );
+  } finally {
+    if (readFileSync('package.json', 'utf8') !== packageJson) writeFileSync('package.json', packageJson);
+  }
 }
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+
+/** The manifest: freshly analyzed when checking, otherwise the one `npm run docs` has just written. */
+function readManifest() {
+  if (!check) {
+    if (!existsSync('custom-elements.json')) analyze('.');
+    return JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'mail-elements-docs-'));
+  try {
+    analyze(relative(process.cwd(), dir));
+    return JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const manifest = readManifest();
 
 /** Markdown table cell: one line, pipes escaped. */
 const cell = (text) =>
@@ -234,8 +274,16 @@ if (existsSync(backendPath)) {
   await write(backendPath, next);
 }
 
+// Pages of elements that are gone.
+for (const name of readdirSync('docs/elements')) {
+  const path = `docs/elements/${name}`;
+  if (!name.endsWith('.md') || written.has(path)) continue;
+  if (check) stale.push(path);
+  else rmSync(path);
+}
+
 if (stale.length) {
-  console.error(`[mail-elements] out of date, run npm run docs: ${stale.join(', ')}`);
+  console.error(`[mail-elements] docs out of date (run npm run docs):\n${stale.map((path) => `  ${path}`).join('\n')}`);
   process.exit(1);
 }
 console.log(`docs: ${elements.length} element pages, ${routeRows.length} routes`);

@@ -4,15 +4,17 @@ import { FOREVER, mailbox } from './support/mailbox.js';
 
 type Args = { selected: string };
 
+const framed = (selected: string, style = 'width:16rem;height:28rem;display:grid') =>
+  html`<div style=${style}>
+    <mail-folder-tree selected=${selected}></mail-folder-tree>
+  </div>`;
+
 const meta: Meta<Args> = {
   title: 'Elements/mail-folder-tree',
   component: 'mail-folder-tree',
   tags: ['autodocs'],
   args: { selected: 'inbox' },
-  render: ({ selected }) =>
-    html`<div style="width:16rem;height:28rem;display:grid">
-      <mail-folder-tree selected=${selected}></mail-folder-tree>
-    </div>`,
+  render: ({ selected }) => framed(selected),
   beforeEach: mailbox(),
 };
 export default meta;
@@ -27,9 +29,14 @@ export const LargeMailbox: Story = { name: 'Large mailbox (100,000)', beforeEach
 export const Dark: Story = { parameters: { theme: 'dark' } };
 export const Spanish: Story = { parameters: { locale: 'es' } };
 export const RightToLeft: Story = { name: 'Right to left', parameters: { direction: 'rtl' } };
-export const Narrow: Story = {
-  render: ({ selected }) =>
-    html`<div style="width:11rem;height:28rem;display:grid">
-      <mail-folder-tree selected=${selected}></mail-folder-tree>
-    </div>`,
+export const Narrow: Story = { render: ({ selected }) => framed(selected, 'width:11rem;height:28rem;display:grid') };
+/** `--mail-density: 0.75` on an ancestor: shorter rows, a tighter actions bar. */
+export const Compact: Story = {
+  name: 'Compact density',
+  render: ({ selected }) => framed(selected, 'width:16rem;height:28rem;display:grid;--mail-density:0.75'),
+};
+/** `--mail-density: 1.25`: roomier rows, for touch screens. */
+export const Roomy: Story = {
+  name: 'Roomy density',
+  render: ({ selected }) => framed(selected, 'width:16rem;height:28rem;display:grid;--mail-density:1.25'),
 };

@@ -13,8 +13,8 @@ export const folderTreeStyles = css`
     display: flex;
     align-items: center;
     gap: 0.125rem;
-    min-height: 2.75rem;
-    padding: 0.25rem calc(var(--_space) / 2) 0.25rem calc(var(--_space) * 1.5);
+    min-height: calc(var(--_item-height) + var(--_space) * 1.5);
+    padding: calc(var(--_space) / 2) calc(var(--_space) / 2) calc(var(--_space) / 2) calc(var(--_space) * 1.5);
     background: var(--_surface);
     border-bottom: 1px solid var(--_border);
   }
@@ -29,8 +29,8 @@ export const folderTreeStyles = css`
   .icon-button {
     display: inline-grid;
     place-items: center;
-    width: 2rem;
-    height: 2rem;
+    width: var(--_item-height);
+    height: var(--_item-height);
     padding: 0;
     border: 0;
     border-radius: var(--_radius);
@@ -67,8 +67,8 @@ export const folderTreeStyles = css`
   }
   [part~='form'] input,
   [part~='form'] select {
-    min-height: 2rem;
-    padding: 0.25rem 0.5rem;
+    min-height: var(--_control-height);
+    padding: calc(var(--_space) / 2) var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -112,7 +112,7 @@ export const folderTreeStyles = css`
     display: flex;
     align-items: center;
     gap: calc(var(--_space) / 2);
-    min-height: 2rem;
+    min-height: var(--_item-height);
     padding-inline: calc(var(--_space) * (0.75 + var(--level, 0) * 1.25)) var(--_space);
     border-radius: var(--_radius);
     cursor: pointer;
@@ -171,8 +171,8 @@ export const folderTreeStyles = css`
     line-height: 1.25rem;
   }
   .skeleton {
-    height: 1.25rem;
-    margin: 0.4rem var(--_space);
+    height: calc(var(--_item-height) * 0.625);
+    margin: calc(var(--_item-height) * 0.1875) var(--_space);
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_text) 8%, transparent);
   }

@@ -84,6 +84,19 @@ describe('<mail-folder-tree>', () => {
     expect(tree.getAttribute('selected')).to.equal('sent');
   });
 
+  it('sizes its rows from the density tokens', async () => {
+    const tree = await mount();
+    const rowHeight = () => item(tree, 'drafts').getBoundingClientRect().height;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    expect(rowHeight()).to.be.closeTo(2 * rem, 0.5);
+    tree.style.setProperty('--mail-density', '0.75');
+    expect(rowHeight()).to.be.closeTo(1.5 * rem, 0.5);
+    tree.style.setProperty('--mail-density', '1.25');
+    expect(rowHeight()).to.be.closeTo(2.5 * rem, 0.5);
+    tree.style.setProperty('--mail-item-height', '3rem');
+    expect(rowHeight()).to.be.closeTo(3 * rem, 0.5);
+  });
+
   it('emits mail-folder-select on click', async () => {
     const tree = await mount();
     setTimeout(() => item(tree, 'archive').click());

@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { FOLDER_ROLES, MailError, type Folder, type MailboxChange } from '../../core/index.js';
+import type { Folder, MailboxChange } from '../../core/index.js';
+import { FOLDER_ROLES } from '../../core/constants.js';
+import { MailError } from '../../core/mail-error.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
@@ -77,6 +79,9 @@ export function buildFolderTree(folders: readonly Folder[]): FolderNode[] {
  * @csspart unread-count - The unread badge.
  * @csspart error - The error message region.
  * @csspart retry-button - The error's retry button.
+ *
+ * @cssproperty --mail-item-height - The height of a folder row and of the action buttons (default `2rem × density`).
+ * @cssproperty --mail-density - Scales the rows, the actions bar and the name form: `0.75` compact, `1` default.
  */
 export class MailFolderTree extends MailElement {
   static override styles = [...MailElement.styles, controlStyles, folderTreeStyles];
