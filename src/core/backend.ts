@@ -1,4 +1,4 @@
-import type { MailError } from './errors.js';
+import type { MailError } from './mail-error.js';
 import type { MailboxChange } from './mailbox.js';
 import type { Operation, OperationInput as In, OperationOutput as Out } from './routes.js';
 

@@ -2,39 +2,6 @@ import * as z from 'zod/mini';
 import { MessageSummary } from './mailbox.js';
 import { Count, DateTime, EmailAddress, Id, PageSize, lineText, requiredLine } from './primitives.js';
 
-/** Public mail providers: matching by domain ignores them, or every Gmail user would share one record. */
-export const PUBLIC_MAIL_DOMAINS = [
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'msn.com',
-  'yahoo.com',
-  'ymail.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.com',
-  'gmx.net',
-  'gmx.de',
-  'web.de',
-  'mail.com',
-  'zoho.com',
-  'yandex.com',
-  'yandex.ru',
-  'mail.ru',
-  'qq.com',
-  '163.com',
-  'hotmail.es',
-  'yahoo.es',
-  'outlook.es',
-  'telefonica.net',
-] as const;
-
 const Domain = requiredLine(253).check(
   z.regex(
     /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FOLDER_ROLES } from './constants.js';
 import {
   Address,
   Count,
@@ -11,8 +12,6 @@ import {
   requiredLine,
 } from './primitives.js';
 
-/** The special uses a folder can have (RFC 6154), plus the inbox. */
-export const FOLDER_ROLES = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash', 'all', 'flagged'] as const;
 export const FolderRole = z.enum(FOLDER_ROLES);
 export type FolderRole = z.infer<typeof FolderRole>;
 

@@ -58,8 +58,6 @@ export type AccountEndpointInput = z.infer<typeof AccountEndpointInput>;
 export const EndpointList = z.object({ items: z.array(AccountEndpoint) });
 export const EndpointRef = z.object({ endpointId: Id });
 
-export const DEFAULT_REDIRECT_PATH = '/Webhooks/MailToken.aspx';
-
 /** The application's public base URL (flexygo's "application path" setting), used to build redirect URLs. */
 export const AppSettings = z.object({
   baseUrl: z.union([z.literal(''), z.httpUrl({ error: 'Not a valid http or https URL.' }).check(z.maxLength(2048))]),

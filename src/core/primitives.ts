@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { regexes } from 'zod/v4/core';
+import { PAGE_SIZE_MAX } from './constants.js';
 
 /** Characters that must never reach a protocol line: CR, LF and NUL (header and command injection). */
 const PROTOCOL_BREAKERS = /[\r\n\0]/;
@@ -70,7 +71,5 @@ export const pageOf = <T extends z.core.SomeType>(item: T) =>
   });
 export type Page<T> = { items: T[]; nextCursor: string | null; total?: number };
 
-/** Common page-request fields. */
-export const PAGE_SIZE_DEFAULT = 50;
-export const PAGE_SIZE_MAX = 200;
+/** Common page-request fields (the sizes themselves are in `constants.ts`, free of zod). */
 export const PageSize = z.int().check(z.gte(1), z.lte(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} items a page.`));

@@ -16,11 +16,3 @@ export type TrustedSender = z.infer<typeof TrustedSender>;
 export const RemoteContentPolicy = z.object({ allowedSenders: z.array(TrustedSender) });
 export type RemoteContentPolicy = z.infer<typeof RemoteContentPolicy>;
 export const SenderRef = z.object({ sender: TrustedSender });
-
-/** Whether a sender's mail may load remote content under `policy`: its address or its domain is trusted. */
-export function isSenderTrusted(policy: RemoteContentPolicy, address: string | undefined): boolean {
-  if (!address) return false;
-  const lower = address.toLowerCase();
-  const domain = lower.slice(lower.lastIndexOf('@'));
-  return policy.allowedSenders.includes(lower) || policy.allowedSenders.includes(domain);
-}

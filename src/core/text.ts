@@ -1,5 +1,6 @@
 /** Pure text helpers for mail that every backend and element shares. */
 import type { Address } from './primitives.js';
+import type { RemoteContentPolicy } from './privacy.js';
 
 const REPLY_PREFIX = /^\s*(?:(?:re|aw|sv|vs|r|rif|ref|res|antw|odp|fw|fwd|rv|tr|wg|enc|i)\s*(?:\[\d+\])?\s*:\s*)+/i;
 
@@ -32,6 +33,14 @@ export function formatAddress(address: Address): string {
 export function displayName(address: Address | null | undefined): string {
   if (!address) return '';
   return address.name?.trim() || address.address;
+}
+
+/** Whether a sender's mail may load remote content under `policy`: its address or its domain is trusted. */
+export function isSenderTrusted(policy: RemoteContentPolicy, address: string | undefined): boolean {
+  if (!address) return false;
+  const lower = address.toLowerCase();
+  const domain = lower.slice(lower.lastIndexOf('@'));
+  return policy.allowedSenders.includes(lower) || policy.allowedSenders.includes(domain);
 }
 
 /** The domain of an address, lower case: `acme.com` for `Ana <ana@ACME.com>`. */

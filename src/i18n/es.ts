@@ -5,10 +5,16 @@ import { messageView } from './es/message-view.js';
 import { composer } from './es/composer.js';
 import { links } from './es/links.js';
 import { settings } from './es/settings.js';
+import { settingsApps } from './es/settings-apps.js';
+import { settingsHelp } from './es/settings-help.js';
+import { toolbar } from './es/toolbar.js';
 
 export const es: Translations = {
   ...common,
   ...settings,
+  ...settingsApps,
+  ...settingsHelp,
+  ...toolbar,
   ...inbox,
   ...composer,
   ...links,

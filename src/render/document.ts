@@ -4,6 +4,7 @@
  * dark and print styles, then the sanitized body. The sanitized HTML is placed as the body's content, unchanged.
  */
 import type { Message } from '../core/index.js';
+import { CLIP_AT } from './frame-policy.js';
 import { sanitizeMailHtml } from './sanitize.js';
 import { DEFAULT_TEXT_STRINGS, clipText, textToHtml, type TextStrings } from './text.js';
 import { createPolicy } from './urls.js';
@@ -27,12 +28,6 @@ export interface RenderOptions {
   clipAt?: number;
 }
 
-/**
- * Where a large mail is clipped by default. Gmail clips at about 102 KB; a newsletter of this size is sanitized and
- * laid out in a fraction of the time of a 500 KB one, and few mails are larger.
- */
-export const CLIP_AT = 100 * 1024;
-
 export interface RenderedMail {
   /** The document for the frame's `srcdoc`. */
   srcdoc: string;
@@ -45,14 +40,6 @@ export interface RenderedMail {
   /** Only the first part of a large mail is in `srcdoc`; render again with `clipAt: 0` for all of it. */
   clipped: boolean;
 }
-
-/**
- * The sandbox of the frame. Never `allow-scripts` with `allow-same-origin`: together they would let the mail remove
- * its own sandbox. `allow-same-origin` alone (no script can run inside) is what lets the host measure the document's
- * height and resolve blob: URLs of inline parts; `allow-popups` with `-to-escape-sandbox` lets links open normally
- * in a new tab. No forms, no top navigation, no modals, no downloads from inside the mail.
- */
-export const FRAME_SANDBOX = 'allow-popups allow-popups-to-escape-sandbox allow-same-origin';
 
 /** The policy of the frame's document. `default-src 'none'` also covers fonts, media, frames and connections. */
 export function contentSecurityPolicy(allowRemote: boolean): string {

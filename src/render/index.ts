@@ -3,9 +3,8 @@
  * resolve cid: images from the message's own parts, and wrap the result in a document for a sandboxed srcdoc frame.
  * Uses the DOM; no Lit.
  */
+export { CLIP_AT, FRAME_SANDBOX } from './frame-policy.js';
 export {
-  CLIP_AT,
-  FRAME_SANDBOX,
   contentSecurityPolicy,
   renderHtml,
   renderMessage,

@@ -1,7 +1,8 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { MailError, type MailBackend } from '../../core/index.js';
+import type { MailBackend } from '../../core/index.js';
+import { MailError } from '../../core/mail-error.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { backendContext } from './context.js';

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
-  AccountEndpointInput,
   DEFAULT_REDIRECT_PATH,
   MailError,
   type AccountEndpoint,
@@ -14,17 +13,8 @@ import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon } from '../base/icons.js';
-import {
-  copyText,
-  errorsFromIssues,
-  errorsFromServer,
-  fieldId,
-  focusFirstInvalid,
-  formStyles,
-  textField,
-  type FieldKind,
-  storedSecretField,
-} from '../mail-settings/form.js';
+import { copyText, fieldId, formStyles, textField, type FieldKind, storedSecretField } from '../mail-settings/form.js';
+import { SettingsForm } from '../mail-settings/settings-form.js';
 import { isInsecureUrl, redirectUrlFor, type AppSettingsSavedDetail } from '../mail-app-settings/mail-app-settings.js';
 import {
   OAUTH_MESSAGE_TYPE,
@@ -35,6 +25,9 @@ import {
 import { PORTAL_SCOPES, oauthErrorMeaning, parseGoogleClientFile } from './oauth-help.js';
 import { accountEndpointStyles } from './mail-account-endpoint.styles.js';
 import '../../i18n/strings/settings.js';
+import '../../i18n/strings/settings-apps.js';
+// The checklist is open until the app is authorized: its texts are needed at once.
+import '../../i18n/strings/settings-help.js';
 
 /** Detail of `mail-endpoint-saved`. */
 export interface EndpointSavedDetail {
@@ -138,11 +131,6 @@ export class MailAccountEndpoint extends MailElement {
   @state() private endpoint: AccountEndpoint | null = null;
   @state() private app: AppSettings = { baseUrl: '', redirectPath: DEFAULT_REDIRECT_PATH };
   @state() private status: AuthorizationStatus | null = null;
-  @state() private touched = new Set<string>();
-  @state() private submitted = false;
-  @state() private serverErrors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private statusText = '';
   @state() private saving = false;
   @state() private busy: '' | 'authorize' | 'revoke' | 'status' = '';
   @state() private waiting = false;
@@ -154,6 +142,25 @@ export class MailAccountEndpoint extends MailElement {
 
   private popup: Window | null = null;
   private popupTimer: ReturnType<typeof setInterval> | undefined;
+
+  private readonly form = new SettingsForm(this, {
+    localize: this.localize,
+    kinds: FIELD_KINDS,
+    input: () => ({ form: 'endpoint', value: this.input() }),
+    rules: (): Record<string, string> =>
+      !this.endpoint?.clientSecretSet && !this.secret
+        ? { clientSecret: this.localize.term('settings.invalid.secret') }
+        : {},
+    listen: [
+      [window, 'message', (event) => this.onMessage(event as MessageEvent)],
+      [
+        document,
+        'mail-app-settings-saved',
+        (event) => this.onAppSettingsSaved(event as CustomEvent<AppSettingsSavedDetail>),
+      ],
+      [document, 'mail-oauth-complete', (event) => this.onCallbackComplete(event as CustomEvent<OAuthCompleteDetail>)],
+    ],
+  });
 
   private readonly loader = new Task(this, {
     task: async ([backend, provider, endpointId], { signal }): Promise<Loaded> => {
@@ -198,21 +205,15 @@ export class MailAccountEndpoint extends MailElement {
     this.revision++;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this.onBeforeUnload);
-    window.addEventListener('message', this.onMessage);
-    document.addEventListener('mail-app-settings-saved', this.onAppSettingsSaved);
-    document.addEventListener('mail-oauth-complete', this.onCallbackComplete);
-  }
-
   override disconnectedCallback(): void {
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-    window.removeEventListener('message', this.onMessage);
-    document.removeEventListener('mail-app-settings-saved', this.onAppSettingsSaved);
-    document.removeEventListener('mail-oauth-complete', this.onCallbackComplete);
     this.stopWatchingPopup();
     super.disconnectedCallback();
+  }
+
+  /** Also waits for the form's checks while they load, so that their messages are in place. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.form.checks.settled;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -220,34 +221,28 @@ export class MailAccountEndpoint extends MailElement {
     if (changed.has('provider') && changed.get('provider') !== undefined) this.importNotice = null;
   }
 
-  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if (!this.dirty) return;
-    event.preventDefault();
-    event.returnValue = '';
-  };
-
   /** The redirect URL follows `<mail-app-settings>` as soon as it saves. */
-  private readonly onAppSettingsSaved = (event: CustomEvent<AppSettingsSavedDetail>): void => {
+  private onAppSettingsSaved(event: CustomEvent<AppSettingsSavedDetail>): void {
     this.app = { ...event.detail.settings };
-  };
+  }
 
   /** A `<mail-oauth-callback>` on this very page (a same-window flow, or a test) finished. */
-  private readonly onCallbackComplete = (event: CustomEvent<OAuthCompleteDetail>): void => {
+  private onCallbackComplete(event: CustomEvent<OAuthCompleteDetail>): void {
     const endpointId = event.detail.status?.endpointId;
     if (!this.endpoint || (endpointId && endpointId !== this.endpoint.id)) return;
     this.stopWatchingPopup();
     void this.reloadStatus();
-  };
+  }
 
   /** The popup's callback page reports back. Only a message from our own origin and our own popup counts. */
-  private readonly onMessage = (event: MessageEvent): void => {
+  private onMessage(event: MessageEvent): void {
     if (event.origin !== location.origin) return;
     if (!this.popup || event.source !== this.popup) return;
     const data = event.data as Partial<OAuthCompleteMessage> | null;
     if (!data || typeof data !== 'object' || data.type !== OAUTH_MESSAGE_TYPE) return;
     this.stopWatchingPopup();
     void this.reloadStatus();
-  };
+  }
 
   private adopt(loaded: Loaded): void {
     const endpoint = loaded.endpoint;
@@ -262,10 +257,7 @@ export class MailAccountEndpoint extends MailElement {
     this.draft = draft;
     this.saved = draft;
     this.secret = null;
-    this.touched = new Set();
-    this.submitted = false;
-    this.serverErrors = {};
-    this.formError = '';
+    this.form.clear();
     this.confirmRevoke = false;
   }
 
@@ -288,41 +280,9 @@ export class MailAccountEndpoint extends MailElement {
     };
   }
 
-  private allErrors(): Record<string, string> {
-    const input = this.input();
-    const result = AccountEndpointInput.safeParse(input);
-    const errors = result.success ? {} : errorsFromIssues(this.localize, result.error.issues, FIELD_KINDS, input);
-    if (!this.endpoint?.clientSecretSet && !this.secret)
-      errors.clientSecret = this.localize.term('settings.invalid.secret');
-    return errors;
-  }
-
-  private visibleErrors(): Record<string, string> {
-    const all = this.allErrors();
-    const shown: Record<string, string> = {};
-    for (const key of Object.keys(FIELD_KINDS)) {
-      const message = all[key];
-      if (message && (this.submitted || this.touched.has(key))) shown[key] = message;
-      else if (this.serverErrors[key]) shown[key] = this.serverErrors[key];
-    }
-    return shown;
-  }
-
   private set(key: keyof Draft, value: string): void {
     this.draft = { ...this.draft, [key]: value };
-    this.clearServerError(key);
-  }
-
-  private clearServerError(key: string): void {
-    this.statusText = '';
-    if (!this.serverErrors[key]) return;
-    const serverErrors = { ...this.serverErrors };
-    delete serverErrors[key];
-    this.serverErrors = serverErrors;
-  }
-
-  private touch(key: string): void {
-    if (!this.touched.has(key)) this.touched = new Set([...this.touched, key]);
+    this.form.edited(key);
   }
 
   private changed(): void {
@@ -334,40 +294,21 @@ export class MailAccountEndpoint extends MailElement {
 
   /** Saves the registration; resolves to the stored endpoint, or `null` when the form or the backend refused it. */
   private async saveEndpoint(): Promise<AccountEndpoint | null> {
-    this.submitted = true;
-    this.formError = '';
-    this.statusText = '';
-    if (Object.keys(this.allErrors()).length) {
-      this.formError = this.localize.term('settings.form.fix-fields');
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-      return null;
-    }
+    this.form.statusText = '';
+    const checks = await this.form.validate();
     const backend = this.activeBackend;
-    if (!backend || this.saving) return null;
+    if (!checks || !backend || this.saving) return null;
     this.saving = true;
     try {
-      const endpoint = await backend.saveEndpoint(AccountEndpointInput.parse(this.input()));
+      const endpoint = await backend.saveEndpoint(checks.parse('endpoint', this.input()));
       const status = await backend.getAuthorizationStatus({ endpointId: endpoint.id });
       this.adopt({ endpoint, app: this.app, status });
       this.importNotice = null;
-      this.statusText = this.localize.term('settings.form.saved');
+      this.form.statusText = this.localize.term('settings.form.saved');
       this.emit('mail-endpoint-saved', { endpoint });
       return endpoint;
     } catch (error) {
-      const mailError = this.reportError(error, 'saveEndpoint');
-      if (mailError.code === 'validation') {
-        const { fields, rest } = errorsFromServer(mailError, Object.keys(FIELD_KINDS));
-        this.serverErrors = fields;
-        this.submitted = false;
-        this.formError = rest.length
-          ? rest.map((issue) => issue.message).join(' ')
-          : this.localize.term('settings.form.fix-fields');
-      } else {
-        this.formError = this.localize.term(`error.${mailError.code}`);
-      }
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
+      await this.form.showSaveError(this.reportError(error, 'saveEndpoint'));
       return null;
     } finally {
       this.saving = false;
@@ -382,10 +323,7 @@ export class MailAccountEndpoint extends MailElement {
   private reset(): void {
     this.draft = { ...this.saved };
     this.secret = null;
-    this.touched = new Set();
-    this.submitted = false;
-    this.serverErrors = {};
-    this.formError = '';
+    this.form.clear();
     this.importNotice = null;
     this.changed();
   }
@@ -515,9 +453,8 @@ export class MailAccountEndpoint extends MailElement {
       name: this.draft.name.trim() ? this.draft.name : (parsed.projectId ?? this.draft.name),
     };
     this.secret = parsed.clientSecret;
-    this.touched = new Set([...this.touched, 'clientId', 'clientSecret']);
-    this.clearServerError('clientId');
-    this.clearServerError('clientSecret');
+    this.form.touch('clientId', 'clientSecret');
+    this.form.edited('clientId', 'clientSecret');
     const redirect = this.redirectUrl;
     const listed = parsed.redirectUris.some((uri) => uri.replace(/\/+$/, '') === redirect.replace(/\/+$/, ''));
     this.importNotice = listed
@@ -550,7 +487,7 @@ export class MailAccountEndpoint extends MailElement {
 
   private renderForm(): TemplateResult {
     const t = this.localize;
-    const errors = this.visibleErrors();
+    const errors = this.form.visibleErrors();
     const microsoft = this.provider === 'microsoft';
     return html`<form part="form" novalidate aria-labelledby="endpoint-title" @submit=${this.onSubmit}>
       <div class="heading">
@@ -570,7 +507,7 @@ export class MailAccountEndpoint extends MailElement {
             hint: t.term('settings.endpoint.name-hint'),
             error: errors.name,
             onInput: (value) => this.set('name', value),
-            onBlur: () => this.touch('name'),
+            onBlur: () => this.form.touch('name'),
             onChange: () => this.changed(),
           })}
           ${textField({
@@ -582,7 +519,7 @@ export class MailAccountEndpoint extends MailElement {
             placeholder: microsoft ? '00000000-0000-0000-0000-000000000000' : '….apps.googleusercontent.com',
             error: errors.clientId,
             onInput: (value) => this.set('clientId', value),
-            onBlur: () => this.touch('clientId'),
+            onBlur: () => this.form.touch('clientId'),
             onChange: () => this.changed(),
           })}
           ${
@@ -597,7 +534,7 @@ export class MailAccountEndpoint extends MailElement {
                   hint: t.term('settings.endpoint.tenant-hint'),
                   error: errors.tenantId,
                   onInput: (value) => this.set('tenantId', value),
-                  onBlur: () => this.touch('tenantId'),
+                  onBlur: () => this.form.touch('tenantId'),
                   onChange: () => this.changed(),
                 })
               : nothing
@@ -605,11 +542,11 @@ export class MailAccountEndpoint extends MailElement {
           ${this.renderSecret(errors.clientSecret)}
         </div>
       </fieldset>
-      <p part="form-error" role="alert">${this.formError}</p>
+      ${this.form.renderFormError()}
       <div part="actions">
         <span class="spacer"></span>
         <span part="save-status" class="save-status" role="status"
-          >${this.dirty ? t.term('settings.form.unsaved') : this.statusText}</span
+          >${this.dirty ? t.term('settings.form.unsaved') : this.form.statusText}</span
         >
         ${
           this.dirty
@@ -656,9 +593,9 @@ export class MailAccountEndpoint extends MailElement {
         : nothing,
       onInput: (value) => {
         this.secret = value;
-        this.clearServerError('clientSecret');
+        this.form.edited('clientSecret');
       },
-      onBlur: () => this.touch('clientSecret'),
+      onBlur: () => this.form.touch('clientSecret'),
       onChange: () => this.changed(),
     });
   }

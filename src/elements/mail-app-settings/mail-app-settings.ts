@@ -1,21 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { AppSettings, MailError } from '../../core/index.js';
+import { MailError, type AppSettings } from '../../core/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon } from '../base/icons.js';
-import {
-  errorsFromIssues,
-  errorsFromServer,
-  focusFirstInvalid,
-  formStyles,
-  textField,
-  type FieldKind,
-} from '../mail-settings/form.js';
+import { formStyles, textField, type FieldKind } from '../mail-settings/form.js';
+import { SettingsForm } from '../mail-settings/settings-form.js';
 import { appSettingsStyles } from './mail-app-settings.styles.js';
 import '../../i18n/strings/settings.js';
+import '../../i18n/strings/settings-apps.js';
 
 /** Detail of `mail-app-settings-saved`. */
 export interface AppSettingsSavedDetail {
@@ -37,7 +32,6 @@ export function isInsecureUrl(url: string): boolean {
 }
 
 const FIELD_KINDS: Readonly<Record<string, FieldKind>> = { baseUrl: 'url', redirectPath: 'path' };
-const FIELDS = Object.keys(FIELD_KINDS);
 
 /**
  * @tagname mail-app-settings
@@ -72,13 +66,14 @@ export class MailAppSettings extends MailElement {
 
   @state() private draft: AppSettings = { baseUrl: '', redirectPath: '' };
   @state() private saved: AppSettings = { baseUrl: '', redirectPath: '' };
-  @state() private touched = new Set<string>();
-  @state() private submitted = false;
-  @state() private serverErrors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private statusText = '';
   @state() private saving = false;
   @state() private revision = 0;
+
+  private readonly form = new SettingsForm(this, {
+    localize: this.localize,
+    kinds: FIELD_KINDS,
+    input: () => ({ form: 'app', value: this.input() }),
+  });
 
   private readonly loader = new Task(this, {
     task: async ([backend], { signal }) => {
@@ -105,68 +100,25 @@ export class MailAppSettings extends MailElement {
     this.revision++;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this.onBeforeUnload);
+  /** Also waits for the form's checks while they load, so that their messages are in place. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.form.checks.settled;
+    return super.getUpdateComplete();
   }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-    super.disconnectedCallback();
-  }
-
-  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if (!this.dirty) return;
-    event.preventDefault();
-    event.returnValue = '';
-  };
 
   private adopt(settings: AppSettings): void {
     this.draft = { ...settings };
     this.saved = { ...settings };
-    this.touched = new Set();
-    this.submitted = false;
-    this.serverErrors = {};
-    this.formError = '';
+    this.form.clear();
   }
 
   private input(): AppSettings {
     return { baseUrl: this.draft.baseUrl.trim().replace(/\/+$/, ''), redirectPath: this.draft.redirectPath.trim() };
   }
 
-  private allErrors(): Record<string, string> {
-    const input = this.input();
-    const result = AppSettings.safeParse(input);
-    const errors = result.success ? {} : errorsFromIssues(this.localize, result.error.issues, FIELD_KINDS, input);
-    // `baseUrl` is a union ('' or a URL): its problems arrive without the field's own path.
-    if (!result.success && !errors.baseUrl && result.error.issues.some((issue) => issue.path[0] === 'baseUrl'))
-      errors.baseUrl = this.localize.term('settings.invalid.url');
-    return errors;
-  }
-
-  private visibleErrors(): Record<string, string> {
-    const all = this.allErrors();
-    const shown: Record<string, string> = {};
-    for (const key of FIELDS) {
-      const message = all[key];
-      if (message && (this.submitted || this.touched.has(key))) shown[key] = message;
-      else if (this.serverErrors[key]) shown[key] = this.serverErrors[key];
-    }
-    return shown;
-  }
-
   private set(key: keyof AppSettings, value: string): void {
     this.draft = { ...this.draft, [key]: value };
-    this.statusText = '';
-    if (this.serverErrors[key]) {
-      const serverErrors = { ...this.serverErrors };
-      delete serverErrors[key];
-      this.serverErrors = serverErrors;
-    }
-  }
-
-  private touch(key: string): void {
-    if (!this.touched.has(key)) this.touched = new Set([...this.touched, key]);
+    this.form.edited(key);
   }
 
   private changed(): void {
@@ -175,37 +127,18 @@ export class MailAppSettings extends MailElement {
 
   private async save(event?: Event): Promise<void> {
     event?.preventDefault();
-    this.submitted = true;
-    this.formError = '';
-    this.statusText = '';
-    if (Object.keys(this.allErrors()).length) {
-      this.formError = this.localize.term('settings.form.fix-fields');
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-      return;
-    }
+    this.form.statusText = '';
+    const checks = await this.form.validate();
     const backend = this.activeBackend;
-    if (!backend || this.saving) return;
+    if (!checks || !backend || this.saving) return;
     this.saving = true;
     try {
-      const settings = await backend.saveAppSettings(this.input());
+      const settings = await backend.saveAppSettings(checks.parse('app', this.input()));
       this.adopt(settings);
-      this.statusText = this.localize.term('settings.form.saved');
+      this.form.statusText = this.localize.term('settings.form.saved');
       this.emit('mail-app-settings-saved', { settings });
     } catch (error) {
-      const mailError = this.reportError(error, 'saveAppSettings');
-      if (mailError.code === 'validation') {
-        const { fields, rest } = errorsFromServer(mailError, FIELDS);
-        this.serverErrors = fields;
-        this.submitted = false;
-        this.formError = rest.length
-          ? rest.map((issue) => issue.message).join(' ')
-          : this.localize.term('settings.form.fix-fields');
-      } else {
-        this.formError = this.localize.term(`error.${mailError.code}`);
-      }
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
+      await this.form.showSaveError(this.reportError(error, 'saveAppSettings'));
     } finally {
       this.saving = false;
     }
@@ -213,7 +146,7 @@ export class MailAppSettings extends MailElement {
 
   private reset(): void {
     this.adopt(this.saved);
-    this.statusText = '';
+    this.form.statusText = '';
     this.changed();
   }
 
@@ -234,9 +167,10 @@ export class MailAppSettings extends MailElement {
 
   private renderForm(): TemplateResult {
     const t = this.localize;
-    const errors = this.visibleErrors();
+    const errors = this.form.visibleErrors();
     const input = this.input();
-    const valid = !Object.keys(this.allErrors()).length;
+    // Until the checks are loaded the fields hold what was stored, which the server checked.
+    const valid = !Object.keys(this.form.allErrors()).length;
     const redirect = valid ? redirectUrlFor(input) : '';
     return html`<form part="form" novalidate aria-labelledby="app-title" @submit=${this.save}>
       <div class="heading">
@@ -255,7 +189,7 @@ export class MailAppSettings extends MailElement {
           hint: t.term('settings.app.base-url-hint', location.origin),
           error: errors.baseUrl,
           onInput: (value) => this.set('baseUrl', value),
-          onBlur: () => this.touch('baseUrl'),
+          onBlur: () => this.form.touch('baseUrl'),
           onChange: () => this.changed(),
         })}
         ${textField({
@@ -267,7 +201,7 @@ export class MailAppSettings extends MailElement {
           hint: t.term('settings.app.redirect-path-hint'),
           error: errors.redirectPath,
           onInput: (value) => this.set('redirectPath', value),
-          onBlur: () => this.touch('redirectPath'),
+          onBlur: () => this.form.touch('redirectPath'),
           onChange: () => this.changed(),
         })}
       </div>
@@ -286,10 +220,10 @@ export class MailAppSettings extends MailElement {
             </p>`
           : nothing
       }
-      <p part="form-error" role="alert">${this.formError}</p>
+      ${this.form.renderFormError()}
       <div part="actions">
         <span class="spacer"></span>
-        <span part="status" role="status">${this.dirty ? t.term('settings.form.unsaved') : this.statusText}</span>
+        <span part="status" role="status">${this.dirty ? t.term('settings.form.unsaved') : this.form.statusText}</span>
         ${
           this.dirty
             ? html`<button class="button" part="reset-button" type="button" @click=${this.reset}>

@@ -445,7 +445,7 @@ export class MailFolderTree extends MailElement {
         @drop=${(event: DragEvent) => this.onDrop(event, folder)}
       >
         <span class="toggle" aria-hidden="true">${children.length ? icon('chevron', 14) : nothing}</span>
-        <span part="folder-name" title=${folder.path}>${name}</span>
+        <span part="folder-name" dir="auto" title=${folder.path}>${name}</span>
         ${
           folder.unread
             ? html`<span part="unread-count" aria-hidden="true">${this.localize.number(folder.unread)}</span>`

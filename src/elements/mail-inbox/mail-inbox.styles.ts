@@ -142,42 +142,6 @@ export const inboxStyles = css`
     border-bottom: 1px solid var(--_border);
     background: var(--_surface);
   }
-  .filters .fields {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
-    gap: var(--_space);
-  }
-  .filters label {
-    display: grid;
-    gap: 0.25rem;
-    font-size: var(--_font-size-small);
-    color: var(--_text-muted);
-  }
-  .filters input:not([type='checkbox']) {
-    min-height: 2rem;
-    padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_text);
-    font: inherit;
-  }
-  .filters .checks {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 2);
-  }
-  .filters label.check {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375rem;
-    color: var(--_text);
-    font-size: var(--_font-size);
-  }
-  .buttons {
-    display: flex;
-    gap: var(--_space);
-  }
   .reader {
     background: var(--_bg);
   }
@@ -285,48 +249,10 @@ export const inboxStyles = css`
   .dialog-head form {
     margin: 0;
   }
-  .missing {
+  .missing,
+  .part-loading {
     padding: calc(var(--_space) * 3);
     color: var(--_text-muted);
-  }
-  .shortcut-list {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
-    gap: 0.25rem calc(var(--_space) * 3);
-    margin: 0;
-    padding: calc(var(--_space) * 2);
-  }
-  .shortcut-list div {
-    display: flex;
-    justify-content: space-between;
-    align-items: center;
-    gap: var(--_space);
-    padding: 0.25rem 0;
-    border-bottom: 1px solid var(--_border);
-  }
-  .shortcut-list dt {
-    order: 2;
-    white-space: nowrap;
-  }
-  .shortcut-list dd {
-    margin: 0;
-  }
-  kbd {
-    display: inline-block;
-    min-width: 1.5rem;
-    padding: 0.0625rem 0.375rem;
-    border: 1px solid var(--_border);
-    border-bottom-width: 2px;
-    border-radius: 4px;
-    background: var(--_surface);
-    font:
-      600 var(--_font-size-small) / 1.4 ui-monospace,
-      monospace;
-    text-align: center;
-  }
-  .or {
-    color: var(--_text-muted);
-    font-size: var(--_font-size-small);
   }
   @media (max-width: 520px) {
     .compose span {

@@ -1,17 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import {
-  PAGE_SIZE_DEFAULT,
-  displayName,
-  type Capabilities,
-  type Folder,
-  type MailboxChange,
-  type MessageSummary,
-} from '../../core/index.js';
+import type { Capabilities, Folder, MailboxChange, MessageSummary } from '../../core/index.js';
+import { PAGE_SIZE_DEFAULT } from '../../core/constants.js';
+import { displayName } from '../../core/text.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
+import { renderError } from '../base/error-view.js';
 import { icon } from '../base/icons.js';
+import { LazyModule } from '../base/lazy-module.js';
 import { LiveController } from '../base/live.js';
 import type { FolderDropDetail, FolderSelectDetail, MailFolderTree } from '../mail-folder-tree/mail-folder-tree.js';
 import type {
@@ -22,8 +19,9 @@ import type {
 } from '../mail-message-list/mail-message-list.js';
 import type { ReplyEventDetail } from '../mail-message-view/mail-message-view.js';
 import { inboxStyles } from './mail-inbox.styles.js';
-import { formatSearch, isFiltering, normalizeDate, parseSearch, type SearchFilter } from './search-syntax.js';
-import { SHORTCUTS, commandFor, isTyping, keyLabel, type ShortcutCommand } from './shortcuts.js';
+import type * as Panels from './panels.js';
+import { isFiltering, parseSearch, type SearchFilter } from './search-syntax.js';
+import { SHORTCUTS, commandFor, isTyping, type ShortcutCommand } from './shortcuts.js';
 import '../../i18n/strings/inbox.js';
 
 /** Detail of `mail-folder-change`. */
@@ -47,6 +45,10 @@ export interface ComposerOpenDetail {
 }
 
 export type ComposeMode = 'new' | 'reply' | 'reply-all' | 'forward';
+/** The elements the inbox opens on user action, loaded the first time one is needed. */
+export type OnDemandElement = 'mail-composer' | 'mail-record-picker';
+/** Registers an element the inbox opens on demand, such as `() => import('mail-elements/mail-composer.js')`. */
+export type ElementLoader = () => Promise<unknown>;
 export type InboxLayout = 'auto' | 'columns' | 'single';
 type Pane = 'folders' | 'list' | 'reader';
 
@@ -95,6 +97,10 @@ const OWN_MOVE_MS = 30_000;
  * @csspart reader-empty - What the reader shows with nothing open.
  * @csspart help-dialog - The keyboard shortcuts dialog.
  * @csspart composer-dialog - The dialog around `<mail-composer>`.
+ * @csspart picker-dialog - What stands in for `<mail-record-picker>` while it loads, or when it failed to load.
+ * @csspart loading - What the composer, the record picker, the shortcut list or the filter panel shows while it loads,
+ * the first time it opens (each arrives as a chunk of its own).
+ * @csspart error - Why one of them could not be loaded; `error-message` its text, `retry-button` its retry button.
  *
  * @cssproperty --mail-inbox-folders-width - The folder pane's initial width (default 232px).
  * @cssproperty --mail-inbox-list-width - The list pane's initial width (default 420px).
@@ -102,6 +108,13 @@ const OWN_MOVE_MS = 30_000;
  */
 export class MailInbox extends MailElement {
   static override styles = [...MailElement.styles, controlStyles, inboxStyles];
+
+  /**
+   * How the inbox registers the elements it opens on user action, the first time one is needed: set by
+   * `mail-elements/mail-inbox.js`, so that the composer and the record picker arrive as separate chunks. A tag the page
+   * has defined itself is used as it is; one with neither a definition nor a loader shows a short notice instead.
+   */
+  static onDemand: Partial<Record<OnDemandElement, ElementLoader>> = {};
 
   /** The id of the folder shown. Empty: the inbox-role folder. */
   @property({ reflect: true })
@@ -161,6 +174,7 @@ export class MailInbox extends MailElement {
   @query('.search-input') private searchInput!: HTMLInputElement | null;
   @query('.help-dialog') private helpDialog!: HTMLDialogElement | null;
   @query('.composer-dialog') private composerDialog!: HTMLDialogElement | null;
+  @query('.picker-dialog') private pickerStandIn!: HTMLDialogElement | null;
 
   private seenTimer: ReturnType<typeof setTimeout> | undefined;
   private newMailTimer: ReturnType<typeof setTimeout> | undefined;
@@ -169,6 +183,14 @@ export class MailInbox extends MailElement {
   private resizeObserver: ResizeObserver | undefined;
   private readonly childObserver = new MutationObserver(() => this.checkSlots());
   private threadAbort: AbortController | undefined;
+
+  /** The composer's registration: loaded on the first compose, or earlier when the Compose button is pointed at. */
+  private readonly composerElement = new LazyModule(this, () => this.loadElement('mail-composer'));
+  /** The record picker's registration: loaded on the first "Link to a record". */
+  private readonly pickerElement = new LazyModule(this, () => this.loadElement('mail-record-picker'));
+
+  /** The shortcut list and the filter panel: loaded when first opened, or when their buttons are pointed at. */
+  private readonly panels = new LazyModule<typeof Panels>(this, () => import('./panels.js'));
 
   private readonly live = new LiveController(
     this,
@@ -207,13 +229,15 @@ export class MailInbox extends MailElement {
     if (mode !== 'new' && !detail.sourceId) return;
     if (!this.emit('mail-composer-open', detail, { cancelable: true })) return;
     this.composing = detail;
+    void this.loadOnDemand(this.composerElement);
     void this.updateComplete.then(() => {
       if (!this.composerDialog?.open) this.composerDialog?.showModal();
     });
   }
 
-  /** Shows the keyboard shortcuts dialog. */
+  /** Shows the keyboard shortcuts dialog (its list arrives with the first opening). */
   showShortcuts(): void {
+    void this.loadOnDemand(this.panels);
     this.helpDialog?.showModal();
   }
 
@@ -397,7 +421,9 @@ export class MailInbox extends MailElement {
           title=${term('search.filters')}
           aria-expanded=${this.filtersOpen ? 'true' : 'false'}
           aria-controls="filters"
-          @click=${() => (this.filtersOpen = !this.filtersOpen)}
+          @pointerenter=${this.preloadPanels}
+          @focus=${this.preloadPanels}
+          @click=${this.toggleFilters}
         >
           ${icon('filter')}
         </button>
@@ -426,6 +452,8 @@ export class MailInbox extends MailElement {
               type="button"
               aria-label=${term('shortcuts.open-help')}
               title=${term('shortcuts.open-help')}
+              @pointerenter=${this.preloadPanels}
+              @focus=${this.preloadPanels}
               @click=${() => this.showShortcuts()}
             >
               ${icon('keyboard', 18)}
@@ -438,6 +466,8 @@ export class MailInbox extends MailElement {
               class="button primary compose"
               part="compose-button"
               type="button"
+              @pointerenter=${this.preloadComposer}
+              @focus=${this.preloadComposer}
               @click=${() => this.compose()}
             >
               ${icon('compose')}<span>${term('inbox.compose')}</span>
@@ -447,35 +477,21 @@ export class MailInbox extends MailElement {
   }
 
   private renderFilters(): TemplateResult {
-    const term = this.localize.term.bind(this.localize);
-    const filter = this.filter;
-    const until = filter.before ? shiftDate(filter.before.slice(0, 10), -1) : '';
-    const text = (name: 'from' | 'to' | 'subject' | 'body') =>
-      html`<label
-        ><span>${term(`search.${name}`)}</span><input name=${name} autocomplete="off" .value=${filter[name] ?? ''}
-      /></label>`;
-    const check = (name: 'unseen' | 'flagged' | 'hasAttachment', label: string) =>
-      html`<label class="check"
-        ><input type="checkbox" name=${name} .checked=${filter[name] === true} /><span>${label}</span></label
-      >`;
-    return html`<form id="filters" part="filters" class="filters" @submit=${this.onFiltersSubmit}>
-      <div class="fields">
-        ${text('from')} ${text('to')} ${text('subject')} ${text('body')}
-        <label
-          ><span>${term('search.since')}</span
-          ><input type="date" name="since" .value=${filter.since?.slice(0, 10) ?? ''}
-        /></label>
-        <label><span>${term('search.until')}</span><input type="date" name="until" .value=${until} /></label>
-      </div>
-      <div class="checks">
-        ${check('unseen', term('search.unread'))} ${check('flagged', term('search.flagged'))}
-        ${check('hasAttachment', term('search.attachment'))}
-      </div>
-      <div class="buttons">
-        <button class="button primary" type="submit">${term('search.apply')}</button>
-        <button class="button" type="button" @click=${this.clearSearch}>${term('search.clear')}</button>
-      </div>
-    </form>`;
+    const panels = this.panels.value;
+    if (panels) {
+      return panels.renderFilterPanel(this.localize, this.filter, {
+        submit: this.onFiltersSubmit,
+        clear: this.clearSearch,
+      });
+    }
+    return html`<div id="filters" class="filters">${this.renderPanelsPending()}</div>`;
+  }
+
+  /** The shortcut help or the filter panel before its chunk is here: loading, or why it failed with a retry. */
+  private renderPanelsPending(): TemplateResult {
+    const error = this.panels.error;
+    if (error) return renderError(this.localize, error, () => void this.loadOnDemand(this.panels));
+    return html`<div part="loading" class="part-loading" role="status">${this.localize.term('state.loading')}</div>`;
   }
 
   private renderReader(single: boolean): TemplateResult {
@@ -577,7 +593,7 @@ export class MailInbox extends MailElement {
 
   private renderHelp(): TemplateResult {
     const term = this.localize.term.bind(this.localize);
-    const shown = SHORTCUTS.filter((shortcut) => !(this.readonly && shortcut.mutates));
+    const panels = this.panels.value;
     return html`<dialog part="help-dialog" class="help-dialog" aria-labelledby="help-title">
       <div class="dialog-head">
         <h2 id="help-title">${term('shortcuts.title')}</h2>
@@ -587,22 +603,7 @@ export class MailInbox extends MailElement {
           </button>
         </form>
       </div>
-      <dl class="shortcut-list">
-        ${shown.map(
-          (shortcut) =>
-            html`<div>
-              <dt>
-                ${shortcut.keys.map(
-                  (key, index) =>
-                    html`${index ? html` <span class="or">${term('shortcuts.or')}</span> ` : nothing}<kbd
-                        >${keyLabel(key)}</kbd
-                      >`,
-                )}
-              </dt>
-              <dd>${term(shortcut.label)}</dd>
-            </div>`,
-        )}
-      </dl>
+      ${panels ? panels.renderShortcutList(this.localize, this.readonly) : this.renderPanelsPending()}
     </dialog>`;
   }
 
@@ -610,7 +611,7 @@ export class MailInbox extends MailElement {
     const composing = this.composing;
     const term = this.localize.term.bind(this.localize);
     const title = composing ? term(`inbox.compose-${composing.mode}`) : '';
-    // The composer brings its own title and close button; the dialog adds them only around the fallback text.
+    // The composer brings its own title and close button; the dialog adds them only around what stands in for it.
     const defined = !!customElements.get('mail-composer');
     return html`<dialog
       part="composer-dialog"
@@ -632,21 +633,45 @@ export class MailInbox extends MailElement {
                 object-name=${composing.objectName || nothing}
                 object-id=${composing.objectId || nothing}
               ></mail-composer>`
-            : html`<div class="dialog-head">
-                  <h2>${title}</h2>
-                  <form method="dialog">
-                    <button class="icon-button" aria-label=${term('inbox.close')} title=${term('inbox.close')}>
-                      ${icon('close')}
-                    </button>
-                  </form>
-                </div>
-                <p class="missing">${term('inbox.composer-missing')}</p>`
+            : html`${this.renderDialogHead(title)}
+              ${this.renderOnDemand(this.composerElement, term('inbox.composer-missing'))}`
       }
     </dialog>`;
   }
 
+  private renderDialogHead(title: string): TemplateResult {
+    const term = this.localize.term.bind(this.localize);
+    return html`<div class="dialog-head">
+      <h2>${title}</h2>
+      <form method="dialog">
+        <button class="icon-button" aria-label=${term('inbox.close')} title=${term('inbox.close')}>
+          ${icon('close')}
+        </button>
+      </form>
+    </div>`;
+  }
+
+  /** What stands in for an on-demand element that is not there yet: loading, the error with a retry, or a notice. */
+  private renderOnDemand(element: LazyModule<boolean>, missing: string): TemplateResult {
+    if (element.error) return renderError(this.localize, element.error, () => void this.loadOnDemand(element));
+    if (element.value === false) return html`<p class="missing">${missing}</p>`;
+    return html`<div part="loading" class="part-loading" role="status">${this.localize.term('state.loading')}</div>`;
+  }
+
   private renderPicker(): TemplateResult | typeof nothing {
-    if (!this.linking || !customElements.get('mail-record-picker')) return nothing;
+    if (!this.linking) return nothing;
+    if (!customElements.get('mail-record-picker')) {
+      // Modal like the picker it stands for, so that the page behind stays out of reach meanwhile.
+      return html`<dialog
+        part="picker-dialog"
+        class="picker-dialog"
+        aria-label=${this.localize.term('list.link')}
+        @close=${this.onPickerStandInClose}
+      >
+        ${this.renderDialogHead(this.localize.term('list.link'))}
+        ${this.renderOnDemand(this.pickerElement, this.localize.term('inbox.picker-missing'))}
+      </dialog>`;
+    }
     return html`<mail-record-picker
       .backend=${this.backend}
       .messageIds=${this.linking}
@@ -819,9 +844,7 @@ export class MailInbox extends MailElement {
   private onAction(event: CustomEvent<ActionEventDetail>): void {
     const { action, messages } = event.detail;
     if (action === 'link') {
-      if (customElements.get('mail-record-picker') && !event.defaultPrevented) {
-        this.linking = event.detail.ids;
-      }
+      if (this.canLink() && !event.defaultPrevented) this.link(event.detail.ids);
       return;
     }
     if (action === 'move' || action === 'archive' || action === 'delete') {
@@ -846,8 +869,57 @@ export class MailInbox extends MailElement {
   }
 
   private onLinkRequest(event: CustomEvent<{ message: { id: string } }>): void {
-    if (customElements.get('mail-record-picker') && !this.readonly) this.linking = [event.detail.message.id];
+    if (this.canLink() && !this.readonly) this.link([event.detail.message.id]);
   }
+
+  private readonly onPickerStandInClose = (event: Event): void => {
+    // Closed by the user; not taken out of the page because the picker itself has arrived.
+    if ((event.target as Element).isConnected) this.linking = undefined;
+  };
+
+  /** Whether the record picker is on the page or can be loaded. */
+  private canLink(): boolean {
+    return !!customElements.get('mail-record-picker') || !!MailInbox.onDemand['mail-record-picker'];
+  }
+
+  private link(ids: string[]): void {
+    this.linking = ids;
+    void this.loadOnDemand(this.pickerElement);
+    void this.updateComplete.then(() => {
+      if (this.pickerStandIn && !this.pickerStandIn.open) this.pickerStandIn.showModal();
+    });
+  }
+
+  // --- elements loaded on demand
+
+  /** Defines `tag` through its loader unless the page already has it; false when there is neither. */
+  private async loadElement(tag: OnDemandElement): Promise<boolean> {
+    if (customElements.get(tag)) return true;
+    const load = MailInbox.onDemand[tag];
+    if (!load) return false;
+    await load();
+    return !!customElements.get(tag);
+  }
+
+  /** Loads an on-demand part (again, after a failure); a failure is reported and shown where the part would be. */
+  private async loadOnDemand(element: LazyModule<unknown>): Promise<void> {
+    await (element.error ? element.retry() : element.request());
+    if (element.error) this.reportError(element.error, 'loadElement');
+  }
+
+  private readonly preloadPanels = (): void => {
+    void this.panels.request();
+  };
+
+  private toggleFilters(): void {
+    this.filtersOpen = !this.filtersOpen;
+    if (this.filtersOpen) void this.loadOnDemand(this.panels);
+  }
+
+  /** Pointing at Compose is a good sign the composer is wanted: its chunk starts loading before the click. */
+  private readonly preloadComposer = (): void => {
+    if (!this.readonly) void this.composerElement.request();
+  };
 
   private closeComposer(): void {
     this.composerDialog?.close();
@@ -873,20 +945,11 @@ export class MailInbox extends MailElement {
 
   private onFiltersSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const value = (name: string) => String(data.get(name) ?? '').trim();
-    const filter: SearchFilter = {};
-    for (const name of ['from', 'to', 'subject', 'body'] as const) if (value(name)) filter[name] = value(name);
-    const since = normalizeDate(value('since'));
-    const until = normalizeDate(value('until'));
-    if (since) filter.since = since;
-    if (until) filter.before = shiftDate(until, 1);
-    if (data.get('unseen')) filter.unseen = true;
-    if (data.get('flagged')) filter.flagged = true;
-    if (data.get('hasAttachment')) filter.hasAttachment = true;
-    if (this.filter.text) filter.text = this.filter.text;
+    const panels = this.panels.value;
+    if (!panels) return;
+    const { filter, query } = panels.readFilterPanel(event.target as HTMLFormElement, this.filter.text);
     this.filter = filter;
-    this.query = formatSearch(filter);
+    this.query = query;
     this.filtersOpen = false;
   }
 
@@ -1004,13 +1067,6 @@ export class MailInbox extends MailElement {
         return true;
     }
   }
-}
-
-/** `YYYY-MM-DD` moved by `days`. */
-function shiftDate(date: string, days: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
 }
 
 declare global {

@@ -50,13 +50,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'help', keys: ['?'], label: 'shortcuts.help' },
 ];
 
-/** How a key is written in the help: Shift+I rather than a bare capital. */
-export function keyLabel(key: string): string {
-  if (key.length === 1 && key >= 'A' && key <= 'Z') return `Shift+${key}`;
-  if (key === 'Escape') return 'Esc';
-  return key;
-}
-
 /** True when the key press belongs to a field (typing), not to the shortcuts. */
 export function isTyping(event: KeyboardEvent): boolean {
   for (const node of event.composedPath()) {

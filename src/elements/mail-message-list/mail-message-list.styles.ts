@@ -147,6 +147,9 @@ export const messageListStyles = css`
     min-height: 0;
     height: 100%;
     outline: none;
+    /* Rows render as they are until the virtualizer arrives, which then sets the same on the element itself. */
+    position: relative;
+    overflow: auto;
   }
   [part~='list']:focus-visible {
     box-shadow: inset 0 0 0 2px var(--_focus);

@@ -484,6 +484,17 @@ describe('<mail-message-list>', () => {
     );
   });
 
+  it('counts conversations, not messages, when threads is on', async () => {
+    const threaded = await mount('inbox', {}, 'en', { threads: true });
+    await until(() => /\d/.test(shadow(threaded, '[part~="count"]')!.textContent!), 2000, 'the count');
+    expect(shadow(threaded, '[part~="count"]')!.textContent!.trim()).to.equal(`${threaded.count} conversations`);
+    const spanish = await mount('inbox', {}, 'es', { threads: true });
+    await until(() => /\d/.test(shadow(spanish, '[part~="count"]')!.textContent!), 2000, 'the count');
+    expect(shadow(spanish, '[part~="count"]')!.textContent!.trim()).to.equal(`${spanish.count} conversaciones`);
+    const plain = await mount();
+    expect(shadow(plain, '[part~="count"]')!.textContent!.trim()).to.equal(`${plain.count} messages`);
+  });
+
   it('applies its filter and counts results', async () => {
     const list = await mount('inbox', { unseen: true });
     for (const each of rows(list)) expect(each.getAttribute('part')).to.include('unread');

@@ -1,24 +1,24 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import {
-  MailError,
-  PAGE_SIZE_DEFAULT,
-  PAGE_SIZE_MAX,
-  displayName,
-  type FlagChanges,
-  type Folder,
-  type MailBackend,
-  type MailboxChange,
-  type MessageFilter,
-  type MessageSummary,
+import type * as Virtualize from '@lit-labs/virtualizer/virtualize.js';
+import type {
+  FlagChanges,
+  Folder,
+  MailBackend,
+  MailboxChange,
+  MessageFilter,
+  MessageSummary,
 } from '../../core/index.js';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../core/constants.js';
+import { MailError } from '../../core/mail-error.js';
+import { displayName } from '../../core/text.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon, type IconName } from '../base/icons.js';
+import { LazyModule } from '../base/lazy-module.js';
 import { LiveController } from '../base/live.js';
 import { messageListStyles } from './mail-message-list.styles.js';
 import { selectWith, type PointerModifiers } from './selection.js';
@@ -83,6 +83,8 @@ const FLAGS_OF: Partial<Record<BulkAction, FlagChanges>> = {
 /** Backends take at most this many ids per call. */
 const CHUNK = 1000;
 const DEFAULT_ROW_HEIGHT = 68;
+/** Up to this many rows are rendered as they are; past it, or once a second page is asked for, they are virtualized. */
+const PLAIN_ROWS = 100;
 
 const rowDomId = (id: string) => `row-${id.replace(/\s/g, '_')}`;
 const chunks = <T>(list: readonly T[], size = CHUNK): T[][] =>
@@ -90,8 +92,8 @@ const chunks = <T>(list: readonly T[], size = CHUNK): T[][] =>
 
 /**
  * @tagname mail-message-list
- * @summary The messages of one folder, newest first: virtualized (the rows in the DOM stay few at any folder size),
- * fetched by cursor as the visible range nears the end, with multi-select (click, shift-click, ctrl/cmd-click,
+ * @summary The messages of one folder, newest first: virtualized (the rows in the DOM stay few at any folder size;
+ * the virtualizer arrives with the second page, so a short folder never loads it), fetched by cursor as the visible range nears the end, with multi-select (click, shift-click, ctrl/cmd-click,
  * select all in folder), bulk actions applied optimistically and rolled back visibly on failure, drag to folders and
  * live updates that keep the scroll position and the selection.
  *
@@ -176,7 +178,8 @@ export class MailMessageList extends MailElement {
   @state() private announcement = '';
   @state() private revision = 0;
   @state() private fresh = true;
-  @state() private range = { first: 0, last: -1 };
+  /** The rows on screen; a re-render follows only where it matters, with the virtualizer (`aria-activedescendant`). */
+  private range = { first: 0, last: -1 };
 
   private listingKey = '';
   private pendingScroll = 0;
@@ -186,6 +189,12 @@ export class MailMessageList extends MailElement {
     this,
     () => this.activeBackend,
     (change) => this.onChange(change),
+  );
+
+  /** `@lit-labs/virtualizer`, loaded when the list outgrows plain rendering; plain rows stay if it fails to load. */
+  private readonly virtualizer = new LazyModule<typeof Virtualize>(
+    this,
+    () => import('@lit-labs/virtualizer/virtualize.js'),
   );
 
   private readonly page = new Task(this, {
@@ -247,6 +256,7 @@ export class MailMessageList extends MailElement {
 
   /** Loads the next page; resolves to whether more remain. */
   loadMore(): Promise<boolean> {
+    void this.virtualizer.request();
     this.loadingPromise ??= this.fetchNext().finally(() => (this.loadingPromise = undefined));
     return this.loadingPromise;
   }
@@ -342,11 +352,14 @@ export class MailMessageList extends MailElement {
       this.active = this.selectedId;
       this.anchor ??= this.selectedId;
     }
+    if (this.items.length > PLAIN_ROWS) void this.virtualizer.request();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.live.sync();
+    // `items` is private, hence not among the keys PropertyValues<this> knows.
+    if ((changed as Map<PropertyKey, unknown>).has('items') && !this.virtualizer.value) this.measurePlainRange();
     if (this.pendingScroll) {
       const delta = this.pendingScroll;
       this.pendingScroll = 0;
@@ -522,8 +535,14 @@ export class MailMessageList extends MailElement {
     const role = this.folders.find((folder) => folder.id === this.folder)?.role;
     const recipientsFirst = role === 'sent' || role === 'drafts';
     const activeIndex = this.activeIndex();
-    const activeShown = activeIndex >= this.range.first && activeIndex <= this.range.last;
+    const virtualizer = this.virtualizer.value;
+    // Plain rows are all in the DOM; virtualized, only those of the range are.
+    const activeShown = virtualizer
+      ? activeIndex >= this.range.first && activeIndex <= this.range.last
+      : activeIndex >= 0;
     const setSize = Math.max(this.total ?? 0, this.items.length);
+    const renderItem = (item: MessageSummary, index: number) =>
+      this.renderRow(item, index, setSize, recipientsFirst, index === activeIndex);
     return html`<div
       part="list"
       role="listbox"
@@ -535,14 +554,18 @@ export class MailMessageList extends MailElement {
       @click=${this.onClick}
       @dragstart=${this.onDragStart}
       @rangeChanged=${this.onRangeChanged}
+      @scroll=${this.onPlainScroll}
     >
-      ${virtualize({
-        items: this.items,
-        scroller: true,
-        keyFunction: (item: MessageSummary) => item.id,
-        renderItem: (item: MessageSummary, index: number) =>
-          this.renderRow(item, index, setSize, recipientsFirst, index === activeIndex),
-      })}
+      ${
+        virtualizer
+          ? virtualizer.virtualize({
+              items: this.items,
+              scroller: true,
+              keyFunction: (item: MessageSummary) => item.id,
+              renderItem,
+            })
+          : this.items.map(renderItem)
+      }
     </div>`;
   }
 
@@ -643,9 +666,9 @@ export class MailMessageList extends MailElement {
   private countText(): string {
     const total = this.total ?? this.items.length;
     const shown = this.localize.number(total);
-    return this.filtering()
-      ? this.localize.term('list.results', total, shown)
-      : this.localize.term('list.count', total, shown);
+    // Grouped by conversation, the total counts conversations, not messages.
+    if (this.filtering()) return this.localize.term('list.results', total, shown);
+    return this.localize.term(this.threads ? 'list.conversations' : 'list.count', total, shown);
   }
 
   private announce(text: string): void {
@@ -739,11 +762,29 @@ export class MailMessageList extends MailElement {
   // --- events
 
   private onRangeChanged(event: RangeChangedEvent): void {
-    if (event.first !== this.range.first || event.last !== this.range.last) {
-      this.range = { first: event.first, last: event.last };
-    }
-    const nearEnd = event.last >= this.items.length - Math.max(10, Math.floor(this.limit(this.pageSize) / 2));
+    if (event.first !== this.range.first || event.last !== this.range.last) this.requestUpdate();
+    this.onRange(event.first, event.last);
+  }
+
+  /** The rows on screen changed: remember them, and fetch the next page as they near the end. */
+  private onRange(first: number, last: number): void {
+    this.range = { first, last };
+    const nearEnd = last >= this.items.length - Math.max(10, Math.floor(this.limit(this.pageSize) / 2));
     if (nearEnd && this.nextCursor && !this.moreError) void this.loadMore();
+  }
+
+  private readonly onPlainScroll = (): void => {
+    if (!this.virtualizer.value) this.measurePlainRange();
+  };
+
+  /** Without the virtualizer the range comes from the scroll position (rows all have one height). */
+  private measurePlainRange(): void {
+    const scroller = this.scroller;
+    if (!scroller || !this.items.length) return;
+    const height = this.rowHeight();
+    const last = this.items.length - 1;
+    const first = Math.min(last, Math.floor(scroller.scrollTop / height));
+    this.onRange(first, Math.min(last, Math.ceil((scroller.scrollTop + scroller.clientHeight) / height) - 1));
   }
 
   private onClick(event: MouseEvent): void {

@@ -216,6 +216,40 @@ describe('<mail-message-view>', () => {
       expect(clicked[0]!.download).to.equal('contrato-obra.pdf');
       expect(clicked[0]!.href).to.match(/^blob:/);
     });
+
+    it("labels a file of no known kind with its extension, else with a word in the reader's language", async () => {
+      const file = (id: string, filename: string) => ({
+        id,
+        filename,
+        contentType: 'application/octet-stream',
+        size: 10,
+        inline: false,
+      });
+      const message = {
+        ...remoteMail('kinds'),
+        html: '<p>Files</p>',
+        attachments: [file('a', 'data.xyz'), file('b', 'README')],
+      };
+      const labels = async (lang: string) => {
+        const root = await fixture(
+          html`<div lang=${lang}><mail-message-view .message=${message}></mail-message-view></div>`,
+        );
+        const element = root.querySelector('mail-message-view')!;
+        await loaded(element);
+        return [...element.shadowRoot!.querySelectorAll('[part="attachment-icon"]')].map((icon) => [
+          icon.getAttribute('data-kind'),
+          icon.querySelector('text')!.textContent,
+        ]);
+      };
+      expect(await labels('en')).to.deep.equal([
+        ['XYZ', 'XYZ'],
+        ['FILE', 'FILE'],
+      ]);
+      expect(await labels('es')).to.deep.equal([
+        ['XYZ', 'XYZ'],
+        ['ARCH.', 'ARCH.'],
+      ]);
+    });
   });
 
   describe('remote content', () => {
@@ -342,6 +376,30 @@ describe('<mail-message-view>', () => {
       expect(part(element, 'error')!.dataset.code).to.equal('not-found');
       expect(part(element, 'retry-button')).to.exist;
       element.remove();
+    });
+
+    it('shows a failed load of the renderer (a chunk of its own) with a retry, and renders the mail on retry', async () => {
+      const element = document.createElement('mail-message-view');
+      const renderer = (element as unknown as { renderer: { load: () => Promise<unknown> } }).renderer;
+      const load = renderer.load;
+      renderer.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      element.message = remoteMail('renderer-failure');
+      const event = oneEvent(element, 'mail-error');
+      document.body.append(element);
+      try {
+        const { detail } = await event;
+        expect([detail.operation, detail.error.code]).to.deep.equal(['loadRenderer', 'network']);
+        await loaded(element);
+        expect(part(element, 'error')!.dataset.code).to.equal('network');
+        expect(part(element, 'body')).to.equal(null);
+        await expect(element).to.be.accessible();
+        renderer.load = load;
+        part(element, 'retry-button')!.click();
+        await waitUntil(() => part(element, 'body'), 'the body after the retry', { timeout: 4000 });
+        expect(part(element, 'error')).to.equal(null);
+      } finally {
+        element.remove();
+      }
     });
   });
 });

@@ -2,23 +2,20 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { Task } from '@lit/task';
-import {
-  MailError,
-  displayName,
-  formatAddress,
-  isSenderTrusted,
-  type Address,
-  type Attachment,
-  type MailBackend,
-  type Message,
-  type RemoteContentPolicy,
-} from '../../core/index.js';
-import { CLIP_AT, FRAME_SANDBOX, fitFrameHeight, renderMessage, type RenderedMail } from '../../render/index.js';
+import type { Address, Attachment, MailBackend, Message, RemoteContentPolicy } from '../../core/index.js';
+import { MailError } from '../../core/mail-error.js';
+import { displayName, formatAddress, isSenderTrusted } from '../../core/text.js';
+import type * as Renderer from '../../render/document.js';
+import type { RenderedMail } from '../../render/document.js';
+import { CLIP_AT, FRAME_SANDBOX } from '../../render/frame-policy.js';
+import { fitFrameHeight } from '../../render/frame.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
+import { LazyModule } from '../base/lazy-module.js';
 import { messageViewStyles } from './mail-message-view.styles.js';
-import { fileIcon, fileKind, icon, type IconName } from '../base/icons.js';
+import type * as Save from './save.js';
+import { fileIcon, fileKind, icon, type FileKind, type IconName } from '../base/icons.js';
 import '../../i18n/strings/message-view.js';
 
 /** Detail of `mail-reply`. */
@@ -45,27 +42,13 @@ interface Loaded {
   /** Content-ID to the blob: URL of the inline part; revoked when the message changes or the element leaves. */
   cidUrls: Map<string, string>;
   policy: RemoteContentPolicy;
+  /** The renderer (sanitizer included), loaded with the first message. */
+  render: typeof Renderer.renderMessage;
 }
 
 const EMPTY_POLICY: RemoteContentPolicy = { allowedSenders: [] };
-
-/** A name the file system and the reader can both accept: no folders, no control characters. */
-function downloadName(name: string, fallback: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim();
-  return base && base !== '.' && base !== '..' ? base.slice(0, 200) : fallback;
-}
-
-/** Saves a blob under `name` through a temporary <a download>; its URL is revoked once the download has started. */
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
+/** What `fileKind` says of a file it knows nothing about. */
+const UNKNOWN_KIND = fileKind({ contentType: '', filename: '' });
 
 /**
  * @tagname mail-message-view
@@ -73,7 +56,8 @@ function saveBlob(blob: Blob, name: string): void {
  * the reply, reply all, forward, print, source and link actions. Give it a `message-id` (fetched from the backend)
  * or a whole `message` object.
  *
- * The body is sanitized (DOMPurify, configured for mail) and shown in an `<iframe sandbox>` without `allow-scripts`,
+ * The body is sanitized (DOMPurify, configured for mail; loaded with the first message, not with the page) and shown
+ * in an `<iframe sandbox>` without `allow-scripts`,
  * under a Content-Security-Policy that loads no remote content until the reader allows it, once or always for the
  * sender. `cid:` images come from the message's own parts. A very large mail is clipped, as Gmail does: its first
  * part (about 100 KB) is shown at once, and the rest only when the reader asks for it.
@@ -144,26 +128,20 @@ export class MailMessageView extends MailElement {
   private fittedFrame: HTMLIFrameElement | undefined;
   private reloadOnConnect = false;
   private readonly colorScheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+  /** The renderer and DOMPurify: a chunk of their own, fetched along with the first message. */
+  private readonly renderer = new LazyModule<typeof Renderer>(this, () => import('../../render/document.js'));
+  /** Downloading and printing, loaded on first use. */
+  private readonly save = new LazyModule<typeof Save>(this, () => import('./save.js'));
 
   private readonly load = new Task(this, {
     task: async ([backend, messageId, given], { signal }): Promise<Loaded | undefined> => {
       this.revokeUrls();
       if (!given && !messageId) return undefined;
-      try {
-        if (!backend && !given) throw new MailError('unsupported', this.localize.term('error.no-backend'));
-        const message = given ?? (await backend!.getMessage({ id: messageId }, { signal }));
-        const [cidUrls, policy] = await Promise.all([
-          this.inlineUrls(backend, message, signal),
-          this.remotePolicy(backend, signal),
-        ]);
-        if (signal.aborted) {
-          for (const url of cidUrls.values()) URL.revokeObjectURL(url);
-          throw new MailError('aborted', 'The request was cancelled.');
-        }
-        return { message, cidUrls, policy };
-      } catch (error) {
-        throw this.reportError(error, 'getMessage');
-      }
+      const [fetched, render] = await Promise.all([
+        this.fetchMessage(backend, messageId, given, signal),
+        this.loadRenderer(),
+      ]);
+      return { ...fetched, render };
     },
     args: () => [this.activeBackend, this.messageId, this.message, this.revision] as const,
   });
@@ -214,6 +192,36 @@ export class MailMessageView extends MailElement {
       this.announced = loaded;
       this.emit('mail-message-load', { message: loaded.message });
     }
+  }
+
+  private async fetchMessage(
+    backend: MailBackend | undefined,
+    messageId: string,
+    given: Message | undefined,
+    signal: AbortSignal,
+  ): Promise<Omit<Loaded, 'render'>> {
+    try {
+      if (!backend && !given) throw new MailError('unsupported', this.localize.term('error.no-backend'));
+      const message = given ?? (await backend!.getMessage({ id: messageId }, { signal }));
+      const [cidUrls, policy] = await Promise.all([
+        this.inlineUrls(backend, message, signal),
+        this.remotePolicy(backend, signal),
+      ]);
+      if (signal.aborted) {
+        for (const url of cidUrls.values()) URL.revokeObjectURL(url);
+        throw new MailError('aborted', 'The request was cancelled.');
+      }
+      return { message, cidUrls, policy };
+    } catch (error) {
+      throw this.reportError(error, 'getMessage');
+    }
+  }
+
+  /** The renderer, loading it on first use, or again after a failure (the error view's retry comes here). */
+  private async loadRenderer(): Promise<typeof Renderer.renderMessage> {
+    const renderer = await (this.renderer.error ? this.renderer.retry() : this.renderer.request());
+    if (!renderer) throw this.reportError(this.renderer.error, 'loadRenderer');
+    return renderer.renderMessage;
   }
 
   /** The host's used colour scheme decides how plain-text mail is shown; HTML mail always stays on paper. */
@@ -309,7 +317,7 @@ export class MailMessageView extends MailElement {
   }
 
   private renderBody(loaded: Loaded, { allowRemote, whole }: { allowRemote: boolean; whole: boolean }): RenderedMail {
-    return renderMessage(loaded.message, {
+    return loaded.render(loaded.message, {
       allowRemote,
       cidUrls: loaded.cidUrls,
       theme: this.darkHost ? 'dark' : 'light',
@@ -341,10 +349,6 @@ export class MailMessageView extends MailElement {
     this.stopFitting?.();
     this.fittedFrame = frame;
     this.stopFitting = frame ? fitFrameHeight(frame) : undefined;
-  }
-
-  private renderAddresses(addresses: Address[]): string {
-    return addresses.map((address) => formatAddress(address)).join(', ');
   }
 
   private renderHeader(message: Message): TemplateResult {
@@ -388,6 +392,10 @@ export class MailMessageView extends MailElement {
     </header>`;
   }
 
+  private renderAddresses(addresses: Address[]): string {
+    return addresses.map((address) => formatAddress(address)).join(', ');
+  }
+
   private renderDetails(message: Message): TemplateResult {
     const rows: [string, string][] = [
       [this.localize.term('message.from'), message.from ? formatAddress(message.from) : ''],
@@ -413,7 +421,7 @@ export class MailMessageView extends MailElement {
       ['reply', () => this.emit('mail-reply', { message, mode: 'reply' })],
       ['reply-all', () => this.emit('mail-reply', { message, mode: 'reply-all' })],
       ['forward', () => this.emit('mail-reply', { message, mode: 'forward' })],
-      ['print', () => this.print(message)],
+      ['print', () => void this.print(message)],
       ['source', () => void this.viewSource(message)],
       ['link', () => this.emit('mail-link-request', { message })],
     ];
@@ -506,8 +514,8 @@ export class MailMessageView extends MailElement {
                 title=${this.localize.term('message.download', attachment.filename || attachment.id)}
                 @click=${() => this.download(message, attachment)}
               >
-                <span part="attachment-icon" data-kind=${fileKind(attachment).label}
-                  >${fileIcon(fileKind(attachment))}</span
+                <span part="attachment-icon" data-kind=${this.attachmentKind(attachment).label}
+                  >${fileIcon(this.attachmentKind(attachment))}</span
                 >
                 <span part="attachment-name">${attachment.filename || attachment.id}</span>
                 <span part="attachment-size">${this.localize.bytes(attachment.size)}</span>
@@ -516,6 +524,14 @@ export class MailMessageView extends MailElement {
         )}
       </ul>
     </section>`;
+  }
+
+  /** The kind on an attachment's icon; a file of no known kind shows its own extension, or a word for "file". */
+  private attachmentKind(attachment: Attachment): FileKind {
+    const kind = fileKind(attachment);
+    if (kind.label !== UNKNOWN_KIND.label) return kind;
+    const extension = /\.([a-z0-9]{1,4})$/i.exec(attachment.filename)?.[1];
+    return { ...kind, label: extension?.toUpperCase() ?? this.localize.term('message.file-kind') };
   }
 
   private allowOnce(loaded: Loaded): void {
@@ -557,11 +573,21 @@ export class MailMessageView extends MailElement {
     }
   }
 
+  /** The saving and printing helpers, loading them on first use (again after a failure, which is reported). */
+  private async saveModule(operation: string): Promise<typeof Save | undefined> {
+    const module = await (this.save.error ? this.save.retry() : this.save.request());
+    if (!module) this.reportError(this.save.error, operation);
+    return module;
+  }
+
   private async download(message: Message, attachment: Attachment): Promise<void> {
     if (!this.activeBackend) return;
     try {
-      const blob = await this.activeBackend.getAttachment({ id: message.id, attachmentId: attachment.id });
-      saveBlob(blob, downloadName(attachment.filename, 'attachment'));
+      const [blob, save] = await Promise.all([
+        this.activeBackend.getAttachment({ id: message.id, attachmentId: attachment.id }),
+        this.saveModule('getAttachment'),
+      ]);
+      save?.saveBlob(blob, save.downloadName(attachment.filename, 'attachment'));
     } catch (error) {
       this.reportError(error, 'getAttachment');
     }
@@ -570,41 +596,30 @@ export class MailMessageView extends MailElement {
   private async viewSource(message: Message): Promise<void> {
     if (!this.emit('mail-view-source', { message }, { cancelable: true }) || !this.activeBackend) return;
     try {
-      const raw = await this.activeBackend.getRawMessage({ id: message.id });
-      saveBlob(
+      const [raw, save] = await Promise.all([
+        this.activeBackend.getRawMessage({ id: message.id }),
+        this.saveModule('getRawMessage'),
+      ]);
+      save?.saveBlob(
         new Blob([raw], { type: 'message/rfc822' }),
-        downloadName(`${message.subject || message.id}.eml`, 'message.eml'),
+        save.downloadName(`${message.subject || message.id}.eml`, 'message.eml'),
       );
     } catch (error) {
       this.reportError(error, 'getRawMessage');
     }
   }
 
-  /**
-   * The reading frame may not open a print dialog (its sandbox has no `allow-modals`), so printing uses a second,
-   * short-lived frame with the same document and `allow-modals`: still no scripts, so nothing inside can use it.
-   */
-  private print(message: Message): void {
+  private async print(message: Message): Promise<void> {
     if (!this.emit('mail-print', { message }, { cancelable: true }) || !this.rendered) return;
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', `${FRAME_SANDBOX} allow-modals`);
-    frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
     // A clipped mail is printed whole: paper has no "show the rest".
     const shown = this.rendered.value;
     const loaded = this.renderedFor;
-    frame.srcdoc =
+    const srcdoc =
       shown.clipped && loaded
         ? this.renderBody(loaded, { allowRemote: this.rendered.allowRemote, whole: true }).srcdoc
         : shown.srcdoc;
-    frame.addEventListener(
-      'load',
-      () => {
-        frame.contentWindow?.print();
-        setTimeout(() => frame.remove(), 1000);
-      },
-      { once: true },
-    );
-    this.renderRoot.append(frame);
+    const save = await this.saveModule('print');
+    save?.printDocument(this.renderRoot, srcdoc);
   }
 }
 

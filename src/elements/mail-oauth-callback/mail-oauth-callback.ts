@@ -7,7 +7,8 @@ import { MailElement } from '../base/mail-element.js';
 import { icon } from '../base/icons.js';
 import { oauthErrorMeaning } from '../mail-account-endpoint/oauth-help.js';
 import { oauthCallbackStyles } from './mail-oauth-callback.styles.js';
-import '../../i18n/strings/settings.js';
+import '../../i18n/strings/settings-apps.js';
+import '../../i18n/strings/settings-help.js';
 
 /** `data.type` of the message the callback posts to the window that opened it. */
 export const OAUTH_MESSAGE_TYPE = 'mail-elements:oauth-complete';

@@ -5,6 +5,29 @@ import type { MailSettings } from './mail-settings.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
 import type { MailServerSettingsInput } from '../../core/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
+import { loadChecks } from './settings-form.js';
+
+/** The seam through which a test replaces how the form's checks load. */
+type ChecksSeam = { form: { checks: { load: () => Promise<unknown> } } };
+
+/** Mounts a form whose checks load through `load` (set before the element connects, so before any preload). */
+async function mountWithChecks(load: () => Promise<unknown>): Promise<MailSettings> {
+  const element = document.createElement('mail-settings');
+  (element as unknown as ChecksSeam).form.checks.load = load;
+  const root = await fixture(html`<mail-backend-provider base-url=${API}></mail-backend-provider>`);
+  root.append(element);
+  await until(() => !!shadow(element, 'form'), 4000, 'form');
+  return element;
+}
+
+/** Types and leaves a field without waiting for the element to settle. */
+function typeNow(el: MailSettings, id: string, value: string): void {
+  const field = shadow<HTMLInputElement>(el, `#${id}`)!;
+  field.focus();
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  field.dispatchEvent(new Event('blur'));
+}
 
 const CANARY = 'CANARY-pa55-7f3e';
 
@@ -474,6 +497,60 @@ describe('<mail-settings>', () => {
       expect(shadow(el, '[part~="form-error"]')!.textContent).to.contain('Cannot reach the mail server');
       expect(input(el, 'email').value).to.equal('dana@example.com');
       expect(el.dirty).to.equal(true);
+    });
+
+    it('explains the very first bad value once its checks have loaded', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const el = await mountWithChecks(() => held.then(loadChecks));
+      typeNow(el, 'incoming-port', '0');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Still loading: no verdict yet, and no wrong one.
+      expect(input(el, 'incoming-port').getAttribute('aria-invalid')).to.equal('false');
+      release();
+      await until(() => input(el, 'incoming-port').getAttribute('aria-invalid') === 'true', 3000, 'message');
+      expect(message(el, 'incoming-port')).to.equal('A port is a whole number from 1 to 65535.');
+    });
+
+    it('waits for the checks before saving, and saves nothing invalid', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const el = await mountWithChecks(() => held.then(loadChecks));
+      shadow<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(shadow(el, '[part~="form-error"]')!.textContent!.trim()).to.equal('');
+      release();
+      await until(() => !!shadow(el, '[part~="form-error"]')!.textContent!.trim(), 3000, 'form error');
+      expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+      expect(await backend.getAccount()).to.deep.equal({ configured: false, settings: null });
+    });
+
+    it('says when the checks cannot be loaded, and retries', async () => {
+      let fail = true;
+      const errors: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      let el: MailSettings;
+      try {
+        el = await mountWithChecks(() =>
+          fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : loadChecks(),
+        );
+        typeNow(el, 'email', 'dana@');
+        await until(() => !!shadow(el, 'form [part~="error"]'), 3000, 'error region');
+      } finally {
+        console.error = original;
+      }
+      expect(errors).to.have.length(1);
+      expect(shadow(el, 'form [part~="error-message"]')!.textContent).to.contain('could not be loaded');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
+      await el.updateComplete;
+      expect(await backend.getAccount()).to.deep.equal({ configured: false, settings: null });
+      fail = false;
+      shadow<HTMLButtonElement>(el, 'form [part~="retry-button"]')!.click();
+      await until(() => input(el, 'email').getAttribute('aria-invalid') === 'true', 3000, 'message after retry');
+      expect(message(el, 'email')).to.equal('Enter an e-mail address such as name@example.com.');
+      expect(shadow(el, 'form [part~="error"]')).to.equal(null);
     });
 
     it('retries a failed load', async () => {

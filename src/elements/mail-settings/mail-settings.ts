@@ -3,7 +3,6 @@ import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
   MailError,
-  MailServerSettingsInput,
   type AccountEndpoint,
   type AccountState,
   type AuthMethod,
@@ -19,16 +18,9 @@ import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { icon } from '../base/icons.js';
-import {
-  errorsFromIssues,
-  errorsFromServer,
-  fieldId,
-  focusFirstInvalid,
-  formStyles,
-  textField,
-  type FieldKind,
-  storedSecretField,
-} from './form.js';
+import { fieldId, formStyles, textField, type FieldKind, storedSecretField } from './form.js';
+import { SettingsForm, helpLoader } from './settings-form.js';
+import { LazyModule } from '../base/lazy-module.js';
 import { settingsStyles } from './mail-settings.styles.js';
 import '../../i18n/strings/settings.js';
 
@@ -102,7 +94,6 @@ const FIELD_KINDS: Readonly<Record<string, FieldKind>> = {
   password: 'secret',
   oauthEndpointId: 'choice',
 };
-const FIELDS = Object.keys(FIELD_KINDS);
 
 const EMPTY_DRAFT: Draft = {
   preset: 'custom',
@@ -194,18 +185,31 @@ export class MailSettings extends MailElement {
   /** A new password being typed; `null` keeps the stored one (never read from the backend). */
   @state() private password: string | null = null;
   @state() private passwordSet = false;
-  @state() private touched = new Set<string>();
-  @state() private submitted = false;
-  @state() private serverErrors: Record<string, string> = {};
-  @state() private formError = '';
   @state() private saving = false;
-  @state() private statusText = '';
   @state() private testing = false;
   @state() private results: Partial<Record<ConnectionTarget, ConnectionTestResult | MailError>> = {};
   @state() private revision = 0;
   /** The OAuth apps to choose from, kept current as apps are saved on the same page. */
   @state() private endpoints: AccountEndpoint[] = [];
   @state() private authorizationRevision = 0;
+
+  private readonly form = new SettingsForm(this, {
+    localize: this.localize,
+    kinds: FIELD_KINDS,
+    input: () => ({ form: 'account', value: this.input() }),
+    rules: () => this.rules(),
+    listen: [
+      [
+        document,
+        'mail-endpoint-saved',
+        (event) => this.onEndpointSaved(event as CustomEvent<{ endpoint: AccountEndpoint }>),
+      ],
+      [document, 'mail-authorization-change', () => this.authorizationRevision++],
+    ],
+  });
+
+  /** What a failed connection test means: help texts loaded when a test first runs. */
+  private readonly help = new LazyModule(this, helpLoader(this.localize));
 
   private readonly loader = new Task(this, {
     task: async ([backend], { signal }): Promise<Loaded> => {
@@ -257,37 +261,18 @@ export class MailSettings extends MailElement {
     this.revision++;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this.onBeforeUnload);
-    document.addEventListener('mail-endpoint-saved', this.onEndpointSaved);
-    document.addEventListener('mail-authorization-change', this.onAuthorizationChange);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-    document.removeEventListener('mail-endpoint-saved', this.onEndpointSaved);
-    document.removeEventListener('mail-authorization-change', this.onAuthorizationChange);
-    super.disconnectedCallback();
+  /** Also waits for the form's checks while they load, so that their messages are in place. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await Promise.all([this.form.checks.settled, this.help.settled]);
+    return super.getUpdateComplete();
   }
 
   /** An `<mail-account-endpoint>` on the page saved an app: offer it without reloading (and losing) the form. */
-  private readonly onEndpointSaved = (event: CustomEvent<{ endpoint: AccountEndpoint }>): void => {
+  private onEndpointSaved(event: CustomEvent<{ endpoint: AccountEndpoint }>): void {
     const saved = event.detail.endpoint;
     const others = this.endpoints.filter((endpoint) => endpoint.id !== saved.id);
     this.endpoints = [...others, saved];
-  };
-
-  private readonly onAuthorizationChange = (): void => {
-    this.authorizationRevision++;
-  };
-
-  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if (!this.dirty) return;
-    event.preventDefault();
-    // Older browsers show the prompt only when returnValue is set.
-    event.returnValue = '';
-  };
+  }
 
   private adopt(settings: MailServerSettings | null): void {
     const draft = draftFrom(settings);
@@ -295,10 +280,7 @@ export class MailSettings extends MailElement {
     this.saved = draft;
     this.password = null;
     this.passwordSet = settings?.passwordSet ?? false;
-    this.touched = new Set();
-    this.submitted = false;
-    this.serverErrors = {};
-    this.formError = '';
+    this.form.clear();
     this.results = {};
   }
 
@@ -325,46 +307,22 @@ export class MailSettings extends MailElement {
     };
   }
 
-  /** Every field's problem, from the contract's schema plus the rules the form adds. */
-  private allErrors(): Record<string, string> {
-    const input = this.input();
-    const result = MailServerSettingsInput.safeParse(input);
-    const errors = result.success ? {} : errorsFromIssues(this.localize, result.error.issues, FIELD_KINDS, input);
+  /** The problems the schema does not see: an empty port, a missing password or OAuth app. */
+  private rules(): Record<string, string> {
+    const t = this.localize;
     const d = this.draft;
-    if (d.incomingPort.trim() === '') errors['incoming.port'] = this.localize.term('settings.invalid.required');
-    if (d.outgoingPort.trim() === '') errors['outgoing.port'] = this.localize.term('settings.invalid.required');
+    const errors: Record<string, string> = {};
+    if (d.incomingPort.trim() === '') errors['incoming.port'] = t.term('settings.invalid.required');
+    if (d.outgoingPort.trim() === '') errors['outgoing.port'] = t.term('settings.invalid.required');
     if (d.auth === 'password' && !this.passwordSet && !this.password)
-      errors.password = this.localize.term('settings.invalid.password');
-    if (d.auth === 'oauth' && !d.oauthEndpointId)
-      errors.oauthEndpointId = this.localize.term('settings.invalid.endpoint');
+      errors.password = t.term('settings.invalid.password');
+    if (d.auth === 'oauth' && !d.oauthEndpointId) errors.oauthEndpointId = t.term('settings.invalid.endpoint');
     return errors;
-  }
-
-  /** Errors shown now: a field's once it was left or the form submitted, and the server's. */
-  private visibleErrors(): Record<string, string> {
-    const all = this.allErrors();
-    const shown: Record<string, string> = {};
-    for (const key of FIELDS) {
-      const message = all[key] ?? undefined;
-      if (message && (this.submitted || this.touched.has(key))) shown[key] = message;
-      else if (this.serverErrors[key]) shown[key] = this.serverErrors[key];
-    }
-    return shown;
   }
 
   private patch(patch: Partial<Draft>, keys: readonly string[] = []): void {
     this.draft = { ...this.draft, ...patch };
-    if (keys.length) {
-      const serverErrors = { ...this.serverErrors };
-      for (const key of keys) delete serverErrors[key];
-      this.serverErrors = serverErrors;
-    }
-    this.statusText = '';
-  }
-
-  private touch(key: string): void {
-    if (this.touched.has(key)) return;
-    this.touched = new Set([...this.touched, key]);
+    this.form.edited(...keys);
   }
 
   private changed(): void {
@@ -443,74 +401,43 @@ export class MailSettings extends MailElement {
 
   private async save(event?: Event): Promise<void> {
     event?.preventDefault();
+    this.form.statusText = '';
+    const checks = await this.form.validate();
     const backend = this.activeBackend;
-    this.submitted = true;
-    this.formError = '';
-    this.statusText = '';
-    if (Object.keys(this.allErrors()).length) {
-      this.formError = this.localize.term('settings.form.fix-fields');
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-      return;
-    }
-    if (!backend || this.saving) return;
+    if (!checks || !backend || this.saving) return;
     this.saving = true;
     try {
-      const input = MailServerSettingsInput.parse(this.input());
-      const state = await backend.saveAccount(input);
+      const state = await backend.saveAccount(checks.parse('account', this.input()));
       this.adopt(state.settings);
-      this.statusText = this.localize.term('settings.form.saved');
+      this.form.statusText = this.localize.term('settings.form.saved');
       if (state.settings) this.emit('mail-settings-saved', { settings: state.settings });
     } catch (error) {
-      this.showSaveError(this.reportError(error, 'saveAccount'));
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
+      await this.form.showSaveError(this.reportError(error, 'saveAccount'));
     } finally {
       this.saving = false;
     }
   }
 
-  private showSaveError(error: MailError): void {
-    if (error.code !== 'validation') {
-      this.formError = this.localize.term(`error.${error.code}`);
-      return;
-    }
-    const { fields, rest } = errorsFromServer(error, FIELDS);
-    this.serverErrors = fields;
-    this.submitted = false;
-    this.formError = rest.length
-      ? `${this.localize.term('error.validation')} ${rest.map((issue) => issue.message).join(' ')}`
-      : this.localize.term('settings.form.fix-fields');
-  }
-
   private reset(): void {
     this.draft = { ...this.saved };
     this.password = null;
-    this.touched = new Set();
-    this.submitted = false;
-    this.serverErrors = {};
-    this.formError = '';
-    this.statusText = '';
+    this.form.clear();
+    this.form.statusText = '';
     this.changed();
   }
 
   private async test(): Promise<void> {
+    const checks = await this.form.validate();
     const backend = this.activeBackend;
-    this.submitted = true;
-    if (Object.keys(this.allErrors()).length) {
-      this.formError = this.localize.term('settings.form.fix-fields');
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-      return;
-    }
-    if (!backend || this.testing) return;
-    this.formError = '';
+    if (!checks || !backend || this.testing) return;
     this.testing = true;
     this.results = {};
-    const settings = MailServerSettingsInput.parse(this.input());
+    const settings = checks.parse('account', this.input());
+    const help = this.help.request();
     const run = async (target: ConnectionTarget) => {
       try {
         const result = await backend.testConnection({ target, settings });
+        await help;
         this.results = { ...this.results, [target]: result };
       } catch (error) {
         this.results = { ...this.results, [target]: this.reportError(error, 'testConnection') };
@@ -540,7 +467,7 @@ export class MailSettings extends MailElement {
 
   private renderForm(loaded: Loaded): TemplateResult {
     const t = this.localize;
-    const errors = this.visibleErrors();
+    const errors = this.form.visibleErrors();
     const configured = loaded.account.configured;
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.save}>
       <div class="heading">
@@ -549,13 +476,13 @@ export class MailSettings extends MailElement {
       </div>
       ${this.renderPresets()} ${this.renderIdentity(errors)} ${this.renderServer('incoming', errors)}
       ${this.renderServer('outgoing', errors)} ${this.renderAuth(this.endpoints, errors)} ${this.renderResults()}
-      <p part="form-error" role="alert">${this.formError}</p>
+      ${this.form.renderFormError()}
       <div part="actions">
         <button class="button" part="test-button" type="button" ?disabled=${this.testing} @click=${this.test}>
           ${this.testing ? t.term('settings.test.running') : t.term('settings.test.button')}
         </button>
         <span class="spacer"></span>
-        <span part="status" role="status">${this.dirty ? t.term('settings.form.unsaved') : this.statusText}</span>
+        <span part="status" role="status">${this.dirty ? t.term('settings.form.unsaved') : this.form.statusText}</span>
         ${
           this.dirty
             ? html`<button class="button" part="reset-button" type="button" @click=${this.reset}>
@@ -617,7 +544,7 @@ export class MailSettings extends MailElement {
           spellcheck: false,
           error: errors.email,
           onInput: (value) => this.setEmail(value),
-          onBlur: () => this.touch('email'),
+          onBlur: () => this.form.touch('email'),
           onChange: () => this.changed(),
         })}
         ${textField({
@@ -628,7 +555,7 @@ export class MailSettings extends MailElement {
           hint: t.term('settings.hint.display-name'),
           error: errors.displayName,
           onInput: (value) => this.patch({ displayName: value }, ['displayName']),
-          onBlur: () => this.touch('displayName'),
+          onBlur: () => this.form.touch('displayName'),
           onChange: () => this.changed(),
         })}
         ${textField({
@@ -641,7 +568,7 @@ export class MailSettings extends MailElement {
           hint: t.term('settings.hint.user-name'),
           error: errors.userName,
           onInput: (value) => this.patch({ userName: value }, ['userName']),
-          onBlur: () => this.touch('userName'),
+          onBlur: () => this.form.touch('userName'),
           onChange: () => this.changed(),
         })}
       </div>
@@ -689,7 +616,7 @@ export class MailSettings extends MailElement {
           placeholder: incoming ? (d.protocol === 'imap' ? 'imap.example.com' : 'pop.example.com') : 'smtp.example.com',
           error: errors[`${server}.host`],
           onInput: (value) => this.setHost(server, value),
-          onBlur: () => this.touch(`${server}.host`),
+          onBlur: () => this.form.touch(`${server}.host`),
           onChange: () => this.changed(),
         })}
         <div class="field no-message" part="field" data-field="${server}.security">
@@ -723,7 +650,7 @@ export class MailSettings extends MailElement {
           error: errors[`${server}.port`],
           onInput: (value) =>
             this.patch(incoming ? { incomingPort: value } : { outgoingPort: value }, [`${server}.port`]),
-          onBlur: () => this.touch(`${server}.port`),
+          onBlur: () => this.form.touch(`${server}.port`),
           onChange: () => this.changed(),
         })}
       </div>
@@ -787,12 +714,9 @@ export class MailSettings extends MailElement {
           : nothing,
         onInput: (value) => {
           this.password = value;
-          this.statusText = '';
-          const serverErrors = { ...this.serverErrors };
-          delete serverErrors.password;
-          this.serverErrors = serverErrors;
+          this.form.edited('password');
         },
-        onBlur: () => this.touch('password'),
+        onBlur: () => this.form.touch('password'),
         onChange: () => this.changed(),
       })}
     </div>`;
@@ -833,7 +757,7 @@ export class MailSettings extends MailElement {
           aria-describedby="oauthEndpointId-message oauthEndpointId-hint"
           @change=${(event: Event) => {
             this.patch({ oauthEndpointId: (event.target as HTMLSelectElement).value }, ['oauthEndpointId']);
-            this.touch('oauthEndpointId');
+            this.form.touch('oauthEndpointId');
             this.changed();
           }}
         >
@@ -905,12 +829,20 @@ export class MailSettings extends MailElement {
         </div>
       </div>`;
     const failure = result.failure ?? 'unknown';
+    const explained = this.help.value !== undefined;
     const protocolName = target === 'incoming' ? t.term(`settings.protocol.${d.protocol}`) : 'SMTP';
     return html`<div class="note failed" part="test-result failed" data-target=${target} data-failure=${failure}>
       ${icon('error', 16)}
       <div>
-        <p><strong>${name}</strong> ${t.term(`settings.failure.${failure}-title`)}</p>
-        <p class="advice">${t.term(`settings.failure.${failure}`, server, port, protocolName)}</p>
+        <p>
+          <strong>${name}</strong>
+          ${explained ? t.term(`settings.failure.${failure}-title`) : t.term('settings.test.failed')}
+        </p>
+        ${
+          explained
+            ? html`<p class="advice">${t.term(`settings.failure.${failure}`, server, port, protocolName)}</p>`
+            : nothing
+        }
         <details>
           <summary>${t.term('settings.test.details')}</summary>
           <p>${result.message}</p>

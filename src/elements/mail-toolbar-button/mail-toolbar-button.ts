@@ -5,7 +5,7 @@ import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { icon } from '../base/icons.js';
 import { toolbarButtonStyles } from './mail-toolbar-button.styles.js';
-import '../../i18n/strings/settings.js';
+import '../../i18n/strings/toolbar.js';
 
 /** Detail of `mail-open-inbox`. */
 export interface OpenInboxDetail {

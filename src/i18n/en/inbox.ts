@@ -24,6 +24,7 @@ export const inbox = {
   'list.link': 'Link to a record',
   'list.results': (count: number, shown: string) => plural(count, '1 result', '# results', shown),
   'list.count': (count: number, shown: string) => plural(count, '1 message', '# messages', shown),
+  'list.conversations': (count: number, shown: string) => plural(count, '1 conversation', '# conversations', shown),
   'list.loading-more': 'Loading more messages…',
   'list.thread': (count: number) => `${count} messages in this conversation`,
   'list.drag': (count: number) => plural(count, '1 message', '# messages'),
@@ -101,6 +102,7 @@ export const inbox = {
   'inbox.compose-reply-all': 'Reply all',
   'inbox.compose-forward': 'Forward',
   'inbox.composer-missing': 'The composer is not loaded on this page.',
+  'inbox.picker-missing': 'The record picker is not loaded on this page.',
   'inbox.close': 'Close',
   'inbox.new-mail': (count: number) => plural(count, '1 new message', '# new messages'),
   'inbox.new-mail-from': (sender: string) => `New message from ${sender}`,
@@ -125,4 +127,9 @@ export const inbox = {
   'shortcuts.forward': 'Forward',
   'shortcuts.search': 'Search',
   'shortcuts.help': 'Show this help',
+  // key names as the keyboard prints them
+  'keys.enter': 'Enter',
+  'keys.escape': 'Esc',
+  'keys.delete': 'Delete',
+  'keys.shift': (key: string) => `Shift+${key}`,
 };

@@ -19,6 +19,8 @@ export const messageView = {
   'message.link': 'Link to record',
   'message.body': 'Message body',
   'message.attachments': (count: number) => (count === 1 ? '1 attachment' : `${count} attachments`),
+  /** On the icon of a file of no known kind and no extension: at most five capitals, to fit the icon. */
+  'message.file-kind': 'FILE',
   'message.download': (name: string) => `Download ${name}`,
   'message.remote-blocked': (count: number) =>
     count === 1

@@ -21,6 +21,7 @@ export const messageView: typeof english = {
   'message.link': 'Vincular a un registro',
   'message.body': 'Cuerpo del mensaje',
   'message.attachments': (count: number) => (count === 1 ? '1 adjunto' : `${count} adjuntos`),
+  'message.file-kind': 'ARCH.',
   'message.download': (name: string) => `Descargar ${name}`,
   'message.remote-blocked': (count: number) =>
     count === 1

@@ -1,0 +1,55 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MailError } from '../../core/mail-error.js';
+
+/**
+ * A part of an element that arrives with a dynamic `import()` on first use (form checks, help texts): it is loaded
+ * once, the host re-renders when it is there, and a failure is kept for an error region with a retry.
+ */
+export class LazyModule<T> implements ReactiveController {
+  /** The module, once loaded. */
+  value: T | undefined = undefined;
+  /** Why loading failed; cleared by `retry()`. */
+  error: MailError | undefined = undefined;
+  private pending: Promise<T | undefined> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Loads the part. Replaceable, for tests that make it fail. */
+    public load: () => Promise<T>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Starts loading unless it is loaded, loading or failed; resolves to the module, or `undefined` after a failure. */
+  request(): Promise<T | undefined> {
+    if (this.value !== undefined || this.error) return Promise.resolve(this.value);
+    this.pending ??= this.load()
+      .then(
+        (value) => (this.value = value),
+        (error: unknown) => {
+          console.error('[mail-elements] could not load a part of the element:', error);
+          this.error = MailError.from(error, 'network');
+          return undefined;
+        },
+      )
+      .finally(() => {
+        this.pending = undefined;
+        this.host.requestUpdate();
+      });
+    return this.pending;
+  }
+
+  /** Loads again after a failure. */
+  retry(): Promise<T | undefined> {
+    this.error = undefined;
+    this.host.requestUpdate();
+    return this.request();
+  }
+
+  /** Resolves when nothing is loading (at once when nothing is). */
+  get settled(): Promise<unknown> {
+    return this.pending ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * What the settings forms (`<mail-settings>`, `<mail-account-endpoint>`, `<mail-app-settings>`) share besides their
+ * fields: the page-wide listeners (the unsaved-changes warning and the element's own), which messages show when, the
+ * form-level message and status line, a failed save mapped to the fields, and the checks, which load on first use.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { MailError } from '../../core/mail-error.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import { LazyModule } from '../base/lazy-module.js';
+import { errorsFromIssues, errorsFromServer, focusFirstInvalid, type FieldKind } from './form.js';
+import type * as validate from './validate.js';
+
+/** The checks of the forms (`validate.ts`), with the schemas and zod. */
+export type Checks = typeof validate;
+
+/** Loads the checks; the bundler puts them, the schemas and zod in a chunk of their own. */
+export const loadChecks = (): Promise<Checks> => import('./validate.js');
+
+/** The element a `SettingsForm` serves. */
+export interface SettingsFormHost extends ReactiveControllerHost, HTMLElement {
+  /** True while the form holds changes that are not saved. */
+  readonly dirty: boolean;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface SettingsFormOptions {
+  localize: LocalizeController;
+  /** What each field holds, keyed by path (`incoming.port`): the fields that show a message. */
+  kinds: Readonly<Record<string, FieldKind>>;
+  /** The problems the schema does not see (a required secret, an empty port), keyed like `kinds`. */
+  rules?: () => Record<string, string>;
+  /** The form's input and the schema that checks it. */
+  input: () => { form: 'account' | 'endpoint' | 'app'; value: unknown };
+  /** Page-wide events the element follows while connected. */
+  listen?: readonly (readonly [EventTarget, string, EventListener])[];
+}
+
+export class SettingsForm implements ReactiveController {
+  /** The checks, loaded at idle time or on the first focus, and awaited before a submit. */
+  readonly checks: LazyModule<Checks>;
+  /** Fields the user has left: their messages show. */
+  touched: ReadonlySet<string> = new Set();
+  /** After a submit every message shows. */
+  submitted = false;
+  /** The server's messages by field, until the field is edited. */
+  serverErrors: Readonly<Record<string, string>> = {};
+  /** A problem with the form as a whole. */
+  formError = '';
+  /** "Saved." */
+  statusText = '';
+
+  private readonly listeners: readonly (readonly [EventTarget, string, EventListener])[];
+  private idle: number | undefined;
+
+  constructor(
+    private readonly host: SettingsFormHost,
+    private readonly options: SettingsFormOptions,
+  ) {
+    this.checks = new LazyModule(host, loadChecks);
+    this.listeners = [[window, 'beforeunload', this.onBeforeUnload as EventListener], ...(options.listen ?? [])];
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
+    this.host.addEventListener('focusin', this.preload);
+    this.idle = requestIdle(this.preload);
+  }
+
+  hostDisconnected(): void {
+    for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
+    this.host.removeEventListener('focusin', this.preload);
+    cancelIdle(this.idle);
+  }
+
+  private readonly preload = (): void => {
+    void this.checks.request();
+  };
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.host.dirty) return;
+    event.preventDefault();
+    // Older browsers show the prompt only when returnValue is set.
+    event.returnValue = '';
+  };
+
+  /** Every field's problem, from the contract's schema plus the form's own rules; none until the checks are here. */
+  allErrors(): Record<string, string> {
+    const checks = this.checks.value;
+    if (!checks) return {};
+    const { form, value } = this.options.input();
+    const issues = checks.issuesOf(form, value);
+    const errors = errorsFromIssues(this.options.localize, issues, this.options.kinds, value);
+    return { ...errors, ...this.options.rules?.() };
+  }
+
+  /** Messages shown now: a field's once it was left or the form submitted, else the server's. */
+  visibleErrors(): Record<string, string> {
+    const all = this.allErrors();
+    const shown: Record<string, string> = {};
+    for (const key of Object.keys(this.options.kinds)) {
+      const message = all[key];
+      if (message && (this.submitted || this.touched.has(key))) shown[key] = message;
+      else if (this.serverErrors[key]) shown[key] = this.serverErrors[key];
+    }
+    return shown;
+  }
+
+  /** The user left a field: its message shows from now on (once the checks are here). */
+  touch(...keys: string[]): void {
+    this.preload();
+    if (keys.every((key) => this.touched.has(key))) return;
+    this.touched = new Set([...this.touched, ...keys]);
+    this.host.requestUpdate();
+  }
+
+  /** Fields were edited: the server's word on them and the status line no longer hold. */
+  edited(...keys: string[]): void {
+    this.preload();
+    this.statusText = '';
+    if (keys.some((key) => key in this.serverErrors)) {
+      const serverErrors = { ...this.serverErrors };
+      for (const key of keys) delete serverErrors[key];
+      this.serverErrors = serverErrors;
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Back to a pristine form (after loading, saving or discarding). */
+  clear(): void {
+    this.touched = new Set();
+    this.submitted = false;
+    this.serverErrors = {};
+    this.formError = '';
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Shows every message and waits for the checks: resolves to them when every field is valid; otherwise says so,
+   * focuses the first field in error and resolves to `undefined` (also when the checks could not be loaded).
+   */
+  async validate(): Promise<Checks | undefined> {
+    this.submitted = true;
+    this.formError = '';
+    this.host.requestUpdate();
+    const checks = await this.checks.request();
+    if (!checks) return undefined;
+    if (!Object.keys(this.allErrors()).length) return checks;
+    this.formError = this.options.localize.term('settings.form.fix-fields');
+    await this.focusFirstInvalid();
+    return undefined;
+  }
+
+  /** A failed save: a server's field problems next to the fields, anything else above the buttons. */
+  async showSaveError(error: MailError): Promise<void> {
+    const t = this.options.localize;
+    if (error.code === 'validation') {
+      const { fields, rest } = errorsFromServer(error, Object.keys(this.options.kinds));
+      this.serverErrors = fields;
+      this.submitted = false;
+      this.formError = rest.length
+        ? `${t.term('error.validation')} ${rest.map((issue) => issue.message).join(' ')}`
+        : t.term('settings.form.fix-fields');
+    } else {
+      this.formError = t.term(`error.${error.code}`);
+    }
+    await this.focusFirstInvalid();
+  }
+
+  private async focusFirstInvalid(): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    focusFirstInvalid(this.host.renderRoot);
+  }
+
+  /** The form-level message, and the error region with a retry when the checks could not be loaded. */
+  renderFormError(): TemplateResult {
+    const t = this.options.localize;
+    return html`<p part="form-error" role="alert">${this.formError}</p>
+      ${
+        this.checks.error
+          ? html`<div part="error" role="alert" data-code=${this.checks.error.code}>
+              <span part="error-message">${t.term('settings.form.checks-failed')}</span>
+              <button class="button" part="retry-button" type="button" @click=${() => this.checks.retry()}>
+                ${t.term('action.retry')}
+              </button>
+            </div>`
+          : nothing
+      }`;
+  }
+}
+
+/** Runs `task` when the browser is idle (soon after, where `requestIdleCallback` is missing). */
+function requestIdle(task: () => void): number {
+  return typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(task, { timeout: 2000 })
+    : window.setTimeout(task, 200);
+}
+
+function cancelIdle(handle: number | undefined): void {
+  if (handle === undefined) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else window.clearTimeout(handle);
+}
+
+/**
+ * Loads the help texts shown on demand (the `settings-help` area: connection failures, provider errors, setup
+ * checklists), then their translation into the element's language. Resolves to `true`.
+ */
+export function helpLoader(localize: LocalizeController): () => Promise<true> {
+  return () => import('../../i18n/strings/settings-help.js').then(() => localize.ready()).then(() => true as const);
+}
