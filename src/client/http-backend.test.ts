@@ -3,6 +3,7 @@ import { MAIL_ERROR_CODES, MailError, type MailboxChange } from '../core/index.j
 import { createMailRouter, type MailRouter, type MailRouterOptions } from '../server/index.js';
 import { FakeMailBackend, fixtures } from '../server/test-fake-backend.js';
 import { HttpMailBackend, type HttpMailBackendOptions } from './index.js';
+import { validationLoader, type Validation } from './lazy-validation.js';
 
 const BASE_URL = 'http://mail.test/api/mail';
 
@@ -700,6 +701,128 @@ describe('client/HttpMailBackend', () => {
         'aborted',
       );
       expect(requests).to.have.length(0);
+    });
+  });
+
+  describe('lazy schemas', () => {
+    const load = validationLoader.load;
+    afterEach(() => {
+      validationLoader.load = load;
+    });
+
+    /** Makes the next backends' schema chunk wait until `release()` is called. */
+    function holdSchemas(): { release: () => void; loads: () => number } {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let loads = 0;
+      validationLoader.load = async (): Promise<Validation> => {
+        loads += 1;
+        await gate;
+        return load();
+      };
+      return { release, loads: () => loads };
+    }
+
+    const settledYet = async (promise: Promise<unknown>) => {
+      let settled = false;
+      promise.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await sleep(20);
+      return settled;
+    };
+
+    it('starts loading when constructed; the first call waits, then rejects bad input before any request', async () => {
+      const schemas = holdSchemas();
+      const { client, requests } = setup();
+      expect(schemas.loads(), 'loading starts in the constructor').to.equal(1);
+      const pending = client.listMessages({ folderId: '' });
+      expect(await settledYet(pending), 'the call waits for the schemas').to.equal(false);
+      schemas.release();
+      const error = await rejection(pending);
+      expect(error.code).to.equal('validation');
+      expect(error.issuesAt('folderId')).to.have.length.above(0);
+      expect(requests).to.have.length(0);
+      expect((await client.listFolders()).items).to.have.length(1);
+      expect(schemas.loads(), 'loaded once for both calls').to.equal(1);
+    });
+
+    it('validates answers and problem documents with the schemas once they arrive', async () => {
+      const answers = [
+        Response.json({ ...fixtures().capabilities, protocol: 42 }),
+        Response.json(
+          { type: 'urn:x', title: 'Conflict', status: 409, code: 'conflict', detail: 'Renamed meanwhile.' },
+          { status: 409, headers: { 'content-type': 'application/problem+json' } },
+        ),
+        Response.json(
+          { type: 'urn:x', title: 'Conflict', status: 409, code: 'not-a-code' },
+          { status: 409, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ];
+      const schemas = holdSchemas();
+      const client = new HttpMailBackend({ baseUrl: BASE_URL, fetch: async () => answers.shift()! });
+      const pending = client.getCapabilities();
+      schemas.release();
+      const invalid = await rejection(pending);
+      expect(invalid.code).to.equal('server');
+      expect(invalid.message).to.match(/not valid\./);
+      const problem = await rejection(client.getCapabilities());
+      expect([problem.code, problem.message]).to.deep.equal(['conflict', 'Renamed meanwhile.']);
+      const notAProblem = await rejection(client.getCapabilities());
+      expect([notAProblem.code, notAProblem.message]).to.deep.equal([
+        'conflict',
+        'The server answered with HTTP status 409.',
+      ]);
+    });
+
+    it('rejects with network when the schemas cannot be loaded, and loads them again on the next call', async () => {
+      let offline = true;
+      let loads = 0;
+      validationLoader.load = () => {
+        loads += 1;
+        return offline ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : load();
+      };
+      const { client, requests } = setup();
+      const error = await rejection(client.listFolders());
+      expect(error.code).to.equal('network');
+      expect(error.message).to.equal('The mail client could not load its validation module.');
+      expect(error.cause).to.be.instanceOf(TypeError);
+      expect(requests).to.have.length(0);
+      offline = false;
+      const before = loads;
+      expect((await client.listFolders()).items).to.have.length(1);
+      expect(loads, 'the failure was not kept').to.equal(before + 1);
+    });
+
+    it('rejects with aborted while the schemas are still loading', async () => {
+      holdSchemas();
+      const { client, requests } = setup();
+      const controller = new AbortController();
+      const pending = client.listFolders(undefined, { signal: controller.signal });
+      await sleep(10);
+      controller.abort();
+      expect((await rejection(pending)).code).to.equal('aborted');
+      expect(requests).to.have.length(0);
+    });
+
+    it('subscribes once the schemas arrive, after reporting a failure to load them', async () => {
+      let offline = true;
+      validationLoader.load = () => (offline ? Promise.reject(new TypeError('offline')) : load());
+      const { client, backend } = setup();
+      const errors: MailError[] = [];
+      const received: MailboxChange[] = [];
+      const unsubscribe = await client.subscribe((c) => received.push(c), { onError: (e) => errors.push(e) });
+      expect(errors.map((e) => e.code)).to.deep.equal(['network']);
+      offline = false;
+      await until(() => backend.subscribers === 1);
+      await until(() => received.length === 1);
+      expect(received[0]).to.deep.equal({ type: 'resync' });
+      backend.emit({ type: 'folders-changed' });
+      await until(() => received.length === 2);
+      expect(received[1]).to.deep.equal({ type: 'folders-changed' });
+      expect(errors, 'one failure, reported once').to.have.length(1);
+      unsubscribe();
     });
   });
 });

@@ -1,27 +1,21 @@
 /**
  * `HttpMailBackend`: the `MailBackend` interface spoken over HTTP, as the route table describes. One private
  * `call` validates the input, encodes it, sends it (fetch, or XHR for uploads with progress), maps failures to
- * `MailError` and validates the answer; every public method is a one-liner over it.
+ * `MailError` and validates the answer; every public method is a one-liner over it. The schemas arrive in a chunk
+ * of their own (`LazyValidation`), requested when the backend is constructed and awaited by the first call.
  */
-import type * as z from 'zod/mini';
-import {
-  abortError,
-  type MailError,
-  encodeRequest,
-  parseInput,
-  routes,
-  type CallOptions,
-  type EncodedRequest,
-  type MailBackend,
-  type MailboxListener,
-  type Operation,
-  type OperationInput as In,
-  type OperationOutput as Out,
-  type RouteSpec,
-  type SubscribeOptions,
-  type Unsubscribe,
-  type UploadOptions,
-} from '../core/index.js';
+import type {
+  CallOptions,
+  MailBackend,
+  MailboxListener,
+  SubscribeOptions,
+  Unsubscribe,
+  UploadOptions,
+} from '../core/backend.js';
+import { abortError, type MailError } from '../core/mail-error.js';
+import { encodeRequest, routeTable, type EncodedRequest, type RouteInfo } from '../core/route-table.js';
+import type { Operation, OperationInput as In, OperationOutput as Out } from '../core/routes.js';
+import { LazyValidation, type Validation } from './lazy-validation.js';
 import { errorFromResponse, readBlob, readJsonOutput, toMailError } from './responses.js';
 import { subscribeToEvents } from './subscription.js';
 import { sendWithXhr } from './xhr.js';
@@ -62,6 +56,7 @@ export class HttpMailBackend implements MailBackend {
   private readonly pollIntervalMs: number;
   private readonly idleTimeoutMs: number;
   private readonly createXhr: () => XMLHttpRequest;
+  private readonly validation = new LazyValidation();
 
   constructor(options: HttpMailBackendOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -237,14 +232,15 @@ export class HttpMailBackend implements MailBackend {
   private async call<K extends Operation>(operation: K, input: unknown, options: UploadOptions = {}): Promise<Out<K>> {
     const { signal } = options;
     if (signal?.aborted) throw abortError(signal);
-    const route: RouteSpec = routes[operation];
-    const encoded = encodeRequest(route, parseInput(operation, input) as Record<string, unknown>);
+    const validation = await untilAborted(this.validation.get(), signal);
+    const route: RouteInfo = routeTable[operation];
+    const encoded = encodeRequest(route, validation.parseInput(operation, input) as Record<string, unknown>);
     for (let attempt = 0; ; attempt += 1) {
       const deadline = new Deadline(this.timeoutMs);
       const attemptSignal = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
       try {
         const response = await this.send(route, encoded, attemptSignal, options, deadline);
-        return (await this.read(operation, route, response)) as Out<K>;
+        return (await this.read(operation, route, response, validation)) as Out<K>;
       } catch (caught) {
         const error = toMailError(caught, attemptSignal);
         if (!this.shouldRetry(route, error, attempt)) throw error;
@@ -255,14 +251,14 @@ export class HttpMailBackend implements MailBackend {
     }
   }
 
-  private shouldRetry(route: RouteSpec, error: MailError, attempt: number): boolean {
+  private shouldRetry(route: RouteInfo, error: MailError, attempt: number): boolean {
     // A `network` MailError built from an HTTP status (502, 503) came from the server: only a fetch failure counts.
     const fetchFailed = error.code === 'network' && error.cause instanceof TypeError;
     return route.idempotent && fetchFailed && attempt < this.retries;
   }
 
   private async send(
-    route: RouteSpec,
+    route: RouteInfo,
     encoded: EncodedRequest,
     signal: AbortSignal,
     options: UploadOptions,
@@ -286,7 +282,7 @@ export class HttpMailBackend implements MailBackend {
   }
 
   private upload(
-    route: RouteSpec,
+    route: RouteInfo,
     url: string,
     headers: Headers,
     body: Record<string, unknown>,
@@ -314,11 +310,16 @@ export class HttpMailBackend implements MailBackend {
     });
   }
 
-  private async read(operation: Operation, route: RouteSpec, response: Response): Promise<unknown> {
-    if (!response.ok) throw await errorFromResponse(response);
+  private async read(
+    operation: Operation,
+    route: RouteInfo,
+    response: Response,
+    validation: Validation,
+  ): Promise<unknown> {
+    if (!response.ok) throw await errorFromResponse(response, validation);
     if (route.body === 'none') return undefined;
     if (route.body === 'blob') return readBlob(response);
-    return readJsonOutput(response, route.output as z.ZodMiniType, operation);
+    return readJsonOutput(response, operation, validation);
   }
 
   private url(path: string, query?: URLSearchParams): string {
@@ -337,6 +338,7 @@ export class HttpMailBackend implements MailBackend {
   private eventSettings(listener: MailboxListener, onError: SubscribeOptions['onError']) {
     return {
       open: (signal: AbortSignal) => this.openEvents(signal),
+      validation: () => this.validation.get(),
       listener,
       onError,
       pollIntervalMs: this.pollIntervalMs,
@@ -352,7 +354,7 @@ export class HttpMailBackend implements MailBackend {
     try {
       const headers = await this.requestHeaders('text/event-stream');
       const init: RequestInit = { headers, credentials: this.credentials, signal: combined, cache: 'no-store' };
-      return await this.fetchImpl(this.url(routes.subscribe.path), init);
+      return await this.fetchImpl(this.url(routeTable.subscribe.path), init);
     } catch (caught) {
       throw toMailError(caught, combined);
     } finally {
@@ -386,6 +388,16 @@ class Deadline {
 function backoff(baseMs: number, attempt: number): number {
   const delayMs = baseMs * 2 ** attempt;
   return delayMs / 2 + (Math.random() * delayMs) / 2;
+}
+
+/** The promise's outcome, or `aborted` as soon as the signal aborts (loading the schemas can take a while). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {

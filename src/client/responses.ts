@@ -1,6 +1,8 @@
 /** Turning HTTP responses into results or `MailError`s, shared by the fetch, XHR and event-stream paths. */
-import type * as z from 'zod/mini';
-import { MailError, ProblemDetails, abortError, codeForStatus } from '../core/index.js';
+import type { ProblemDetails } from '../core/errors.js';
+import { MailError, abortError, codeForStatus } from '../core/mail-error.js';
+import type { Operation } from '../core/routes.js';
+import type { Validation } from './lazy-validation.js';
 
 /** Any failure as a `MailError`: the signal's reason when it aborted, `network` for a fetch TypeError. */
 export function toMailError(error: unknown, signal: AbortSignal | undefined): MailError {
@@ -14,9 +16,9 @@ export function toMailError(error: unknown, signal: AbortSignal | undefined): Ma
 }
 
 /** The error an unsuccessful response stands for: its problem document if it has a valid one, else its status. */
-export async function errorFromResponse(response: Response): Promise<MailError> {
+export async function errorFromResponse(response: Response, validation: Validation): Promise<MailError> {
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-  const problem = await readProblem(response);
+  const problem = await readProblem(response, validation);
   if (problem) {
     const error = MailError.fromProblem(problem);
     if (error.retryAfter !== undefined || retryAfter === undefined) return error;
@@ -29,11 +31,11 @@ export async function errorFromResponse(response: Response): Promise<MailError> 
   });
 }
 
-async function readProblem(response: Response): Promise<ProblemDetails | undefined> {
+async function readProblem(response: Response, validation: Validation): Promise<ProblemDetails | undefined> {
   const type = response.headers.get('content-type') ?? '';
   if (!/json/i.test(type)) return undefined;
   try {
-    const parsed = ProblemDetails.safeParse(JSON.parse(await response.text()));
+    const parsed = validation.checkProblem(JSON.parse(await response.text()));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -49,14 +51,18 @@ export function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /** Parses and validates a JSON answer: anything else is the server's fault (`server`), and says so. */
-export async function readJsonOutput(response: Response, schema: z.ZodMiniType, operation: string): Promise<unknown> {
+export async function readJsonOutput(
+  response: Response,
+  operation: Operation,
+  validation: Validation,
+): Promise<unknown> {
   let data: unknown;
   try {
     data = JSON.parse(await response.text());
   } catch (error) {
     throw new MailError('server', `The server response to ${operation} was not valid JSON.`, { cause: error });
   }
-  const parsed = schema.safeParse(data);
+  const parsed = validation.checkOutput(operation, data);
   if (!parsed.success) {
     throw new MailError('server', `The server response to ${operation} was not valid.`, { cause: parsed.error });
   }

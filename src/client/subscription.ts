@@ -4,14 +4,19 @@
  * good when the server refuses (`unauthorized`, `forbidden`), and falls back to polling (a `resync` every
  * `pollIntervalMs`) when the server has no live updates (404 or 501).
  */
-import { MailError, MailboxChange, abortError } from '../core/index.js';
-import type { MailErrorCode, MailboxListener, Unsubscribe } from '../core/index.js';
+import type { MailboxListener, Unsubscribe } from '../core/backend.js';
+import type { MailErrorCode } from '../core/errors.js';
+import { MailError, abortError } from '../core/mail-error.js';
+import type { MailboxChange } from '../core/mailbox.js';
+import type { Validation } from './lazy-validation.js';
 import { errorFromResponse, toMailError } from './responses.js';
 import { SseParser } from './sse.js';
 
 export interface SubscriptionSettings {
   /** Opens the stream; rejects with a `MailError` (timeouts included). */
   open: (signal: AbortSignal) => Promise<Response>;
+  /** The schemas that check each change; rejects with a `MailError` when they cannot be loaded. */
+  validation: () => Promise<Validation>;
   listener: MailboxListener;
   onError: ((error: MailError) => void) | undefined;
   pollIntervalMs: number;
@@ -80,9 +85,11 @@ class Subscription {
     const connection = new AbortController();
     this.connection = connection;
     let body: NonNullable<Response['body']>;
+    let validation: Validation;
     try {
+      validation = await this.settings.validation();
       const response = await this.settings.open(connection.signal);
-      if (!response.ok) throw await errorFromResponse(response);
+      if (!response.ok) throw await errorFromResponse(response, validation);
       if (!response.body || !/^text\/event-stream/i.test(response.headers.get('content-type') ?? '')) {
         throw new MailError('server', 'The server did not answer with an event stream.');
       }
@@ -99,7 +106,7 @@ class Subscription {
       this.missedChanges = false;
       this.deliver({ type: 'resync' });
     }
-    void this.read(body);
+    void this.read(body, validation);
     return undefined;
   }
 
@@ -120,10 +127,10 @@ class Subscription {
     return undefined;
   }
 
-  private async read(body: NonNullable<Response['body']>): Promise<void> {
+  private async read(body: NonNullable<Response['body']>, validation: Validation): Promise<void> {
     const reader = body.pipeThrough(new TextDecoderStream()).getReader();
     this.reader = reader;
-    const parser = new SseParser((data) => this.receive(data));
+    const parser = new SseParser((data) => this.receive(data, validation));
     const connectedAt = Date.now();
     let failure: MailError | undefined;
     let idle = false;
@@ -156,10 +163,10 @@ class Subscription {
     this.scheduleReconnect(undefined);
   }
 
-  private receive(data: string): void {
-    let parsed: ReturnType<typeof MailboxChange.safeParse> | undefined;
+  private receive(data: string, validation: Validation): void {
+    let parsed: ReturnType<Validation['checkChange']> | undefined;
     try {
-      parsed = MailboxChange.safeParse(JSON.parse(data));
+      parsed = validation.checkChange(JSON.parse(data));
     } catch {
       parsed = undefined;
     }

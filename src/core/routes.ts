@@ -1,10 +1,9 @@
 /**
- * The REST route table: one entry per operation of `MailBackend`, the single description of the HTTP contract that
- * `HttpMailBackend` speaks and `createMailRouter` serves. Paths are relative to the host's base URL.
+ * The REST route table with its schemas: one entry per operation of `MailBackend`, the single description of the HTTP
+ * contract that `HttpMailBackend` speaks and `createMailRouter` serves. Paths are relative to the host's base URL.
  *
- * Wire rules: `:name` path parameters come from the input's fields of that name; the other fields travel as the query
- * string for GET and DELETE (arrays as repeated keys) and as a JSON body otherwise. `body: 'none'` answers 204;
- * `body: 'blob'` answers bytes; `body: 'events'` answers `text/event-stream`; `upload` takes `multipart/form-data`.
+ * Each entry is the zod-free entry of `routeTable` (method, path, kind of answer; see `route-table.ts` for the wire
+ * rules) with the operation's `input` and `output` schemas added, so methods and paths are written down only once.
  */
 import * as z from 'zod/mini';
 import {
@@ -71,20 +70,16 @@ import {
   EndpointList,
   EndpointRef,
 } from './oauth.js';
+import { routeTable, type ResponseBody, type RouteInfo, type RouteTable } from './route-table.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type ResponseBody = 'json' | 'none' | 'blob' | 'events';
+export { pathParams, type HttpMethod, type ResponseBody } from './route-table.js';
 
-export interface RouteSpec<I extends z.core.SomeType = z.core.SomeType, O extends z.core.SomeType = z.core.SomeType> {
-  method: HttpMethod;
-  path: `/${string}`;
+export interface RouteSpec<
+  I extends z.core.SomeType = z.core.SomeType,
+  O extends z.core.SomeType = z.core.SomeType,
+> extends RouteInfo {
   input: I;
   output: O;
-  body: ResponseBody;
-  /** The request body is a file (`multipart/form-data`, field `file`). */
-  upload?: true;
-  /** Safe to repeat: the client retries it after a network failure. */
-  idempotent: boolean;
 }
 
 const Empty = z.object({});
@@ -95,113 +90,90 @@ const UploadInput = z.object({
   filename: z.optional(z.string().check(z.maxLength(255))),
 });
 
-const json = <I extends z.core.SomeType, O extends z.core.SomeType>(
-  method: HttpMethod,
-  path: `/${string}`,
-  input: I,
-  output: O,
-): RouteSpec<I, O> => ({ method, path, input, output, body: 'json', idempotent: method === 'GET' || method === 'PUT' });
+const io = <I extends z.core.SomeType, O extends z.core.SomeType>(input: I, output: O) => ({ input, output });
 
-const noContent = <I extends z.core.SomeType>(method: HttpMethod, path: `/${string}`, input: I) => ({
-  method,
-  path,
-  input,
-  output: NoContent,
-  body: 'none' as const,
-  idempotent: method !== 'POST',
-});
+/** The output schema a kind of answer calls for: nothing for 204, bytes for downloads, any schema otherwise. */
+type OutputFor<B extends ResponseBody> = B extends 'none'
+  ? typeof NoContent
+  : B extends 'blob'
+    ? typeof Bytes
+    : z.core.SomeType;
+type SchemaTable = {
+  readonly [K in keyof RouteTable]: { input: z.core.SomeType; output: OutputFor<RouteTable[K]['body']> };
+};
 
-const blob = <I extends z.core.SomeType>(path: `/${string}`, input: I) => ({
-  method: 'GET' as const,
-  path,
-  input,
-  output: Bytes,
-  body: 'blob' as const,
-  idempotent: true,
-});
-
-export const routes = {
+const schemas = {
   // capabilities
-  getCapabilities: json('GET', '/capabilities', Empty, Capabilities),
+  getCapabilities: io(Empty, Capabilities),
   // mailbox
-  listFolders: json('GET', '/folders', Empty, FolderList),
-  listMessages: json('GET', '/folders/:folderId/messages', ListMessagesRequest, MessagePage),
-  getMessage: json('GET', '/messages/:id', MessageRef, Message),
-  getAttachment: blob('/messages/:id/attachments/:attachmentId', AttachmentRef),
-  getRawMessage: blob('/messages/:id/raw', MessageRef),
+  listFolders: io(Empty, FolderList),
+  listMessages: io(ListMessagesRequest, MessagePage),
+  getMessage: io(MessageRef, Message),
+  getAttachment: io(AttachmentRef, Bytes),
+  getRawMessage: io(MessageRef, Bytes),
   // actions
-  setFlags: json('POST', '/messages/flags', SetFlagsRequest, Updated),
-  moveMessages: json('POST', '/messages/move', MoveMessagesRequest, MoveResult),
-  deleteMessages: json('POST', '/messages/delete', DeleteMessagesRequest, MoveResult),
-  createFolder: json('POST', '/folders', CreateFolderRequest, Folder),
-  renameFolder: json('PATCH', '/folders/:folderId', RenameFolderRequest, Folder),
-  deleteFolder: noContent('DELETE', '/folders/:folderId', FolderRef),
+  setFlags: io(SetFlagsRequest, Updated),
+  moveMessages: io(MoveMessagesRequest, MoveResult),
+  deleteMessages: io(DeleteMessagesRequest, MoveResult),
+  createFolder: io(CreateFolderRequest, Folder),
+  renameFolder: io(RenameFolderRequest, Folder),
+  deleteFolder: io(FolderRef, NoContent),
   // compose
-  listIdentities: json('GET', '/identities', Empty, Identities),
-  suggestAddresses: json('GET', '/addresses', SuggestRequest, AddressSuggestions),
-  saveDraft: json('POST', '/drafts', Draft, SavedDraft),
-  getDraft: json('GET', '/drafts/:id', DraftRef, Draft),
-  deleteDraft: noContent('DELETE', '/drafts/:id', DraftRef),
-  prefillDraft: json('POST', '/drafts/prefill', PrefillRequest, Draft),
-  uploadAttachment: { ...json('POST', '/uploads', UploadInput, UploadedAttachment), upload: true as const },
-  sendMessage: json('POST', '/send', SendRequest, SendResult),
+  listIdentities: io(Empty, Identities),
+  suggestAddresses: io(SuggestRequest, AddressSuggestions),
+  saveDraft: io(Draft, SavedDraft),
+  getDraft: io(DraftRef, Draft),
+  deleteDraft: io(DraftRef, NoContent),
+  prefillDraft: io(PrefillRequest, Draft),
+  uploadAttachment: io(UploadInput, UploadedAttachment),
+  sendMessage: io(SendRequest, SendResult),
   // live
-  subscribe: {
-    method: 'GET' as const,
-    path: '/events' as const,
-    input: Empty,
-    output: MailboxChange,
-    body: 'events' as const,
-    idempotent: true,
-  },
+  subscribe: io(Empty, MailboxChange),
   // account
-  getAccount: json('GET', '/account', Empty, AccountState),
-  saveAccount: json('PUT', '/account', MailServerSettingsInput, AccountState),
-  testConnection: json('POST', '/account/test', TestConnectionRequest, ConnectionTestResult),
+  getAccount: io(Empty, AccountState),
+  saveAccount: io(MailServerSettingsInput, AccountState),
+  testConnection: io(TestConnectionRequest, ConnectionTestResult),
   // oauth
-  listEndpoints: json('GET', '/oauth/endpoints', Empty, EndpointList),
-  saveEndpoint: json('POST', '/oauth/endpoints', AccountEndpointInput, AccountEndpoint),
-  deleteEndpoint: noContent('DELETE', '/oauth/endpoints/:endpointId', EndpointRef),
-  getAppSettings: json('GET', '/oauth/app-settings', Empty, AppSettings),
-  saveAppSettings: json('PUT', '/oauth/app-settings', AppSettings, AppSettings),
-  beginAuthorization: json(
-    'POST',
-    '/oauth/endpoints/:endpointId/authorize',
-    BeginAuthorizationRequest,
-    AuthorizationStart,
-  ),
-  completeAuthorization: json('POST', '/oauth/complete', CompleteAuthorizationRequest, AuthorizationStatus),
-  getAuthorizationStatus: json('GET', '/oauth/endpoints/:endpointId/status', EndpointRef, AuthorizationStatus),
-  revokeAuthorization: json('POST', '/oauth/endpoints/:endpointId/revoke', EndpointRef, AuthorizationStatus),
+  listEndpoints: io(Empty, EndpointList),
+  saveEndpoint: io(AccountEndpointInput, AccountEndpoint),
+  deleteEndpoint: io(EndpointRef, NoContent),
+  getAppSettings: io(Empty, AppSettings),
+  saveAppSettings: io(AppSettings, AppSettings),
+  beginAuthorization: io(BeginAuthorizationRequest, AuthorizationStart),
+  completeAuthorization: io(CompleteAuthorizationRequest, AuthorizationStatus),
+  getAuthorizationStatus: io(EndpointRef, AuthorizationStatus),
+  revokeAuthorization: io(EndpointRef, AuthorizationStatus),
   // privacy: senders whose remote content loads without asking
-  getRemoteContentPolicy: json('GET', '/remote-content', Empty, RemoteContentPolicy),
-  allowRemoteContent: json('POST', '/remote-content/allow', SenderRef, RemoteContentPolicy),
-  revokeRemoteContent: json('POST', '/remote-content/revoke', SenderRef, RemoteContentPolicy),
+  getRemoteContentPolicy: io(Empty, RemoteContentPolicy),
+  allowRemoteContent: io(SenderRef, RemoteContentPolicy),
+  revokeRemoteContent: io(SenderRef, RemoteContentPolicy),
   // module
-  getModuleStatus: json('GET', '/module', Empty, ModuleStatus),
-  setModuleEnabled: json('PUT', '/module', SetModuleEnabledRequest, ModuleStatus),
+  getModuleStatus: io(Empty, ModuleStatus),
+  setModuleEnabled: io(SetModuleEnabledRequest, ModuleStatus),
   // links
-  listLinkConfigs: json('GET', '/links/configs', Empty, LinkConfigList),
-  saveLinkConfig: json('PUT', '/links/configs/:objectName', ObjectLinkConfig, ObjectLinkConfig),
-  deleteLinkConfig: noContent('DELETE', '/links/configs/:objectName', ObjectRef),
-  previewLinkConfig: json('POST', '/links/preview', ObjectLinkConfig, LinkPreview),
-  searchRecords: json('GET', '/records', SearchRecordsRequest, RecordList),
-  listRecordMails: json('GET', '/records/:objectName/:objectId/mails', RecordMailsRequest, RecordMailsPage),
-  linkMessages: json('POST', '/links', LinkRequest, MessageLinks),
-  unlinkMessage: noContent('POST', '/links/remove', UnlinkRequest),
-  listMessageLinks: json('GET', '/messages/:id/links', MessageRef, MessageLinks),
-} as const satisfies Record<string, RouteSpec>;
+  listLinkConfigs: io(Empty, LinkConfigList),
+  saveLinkConfig: io(ObjectLinkConfig, ObjectLinkConfig),
+  deleteLinkConfig: io(ObjectRef, NoContent),
+  previewLinkConfig: io(ObjectLinkConfig, LinkPreview),
+  searchRecords: io(SearchRecordsRequest, RecordList),
+  listRecordMails: io(RecordMailsRequest, RecordMailsPage),
+  linkMessages: io(LinkRequest, MessageLinks),
+  unlinkMessage: io(UnlinkRequest, NoContent),
+  listMessageLinks: io(MessageRef, MessageLinks),
+} as const satisfies SchemaTable;
 
-export type Routes = typeof routes;
-export type Operation = keyof Routes;
+type WithSchemas = { [K in keyof RouteTable]: RouteTable[K] & (typeof schemas)[K] };
+
+/** Every route of `routeTable` with its schemas. */
+export const routes = Object.fromEntries(
+  Object.entries(routeTable).map(([operation, route]) => [operation, { ...route, ...schemas[operation as Operation] }]),
+) as WithSchemas satisfies Record<string, RouteSpec>;
+
+export type Routes = WithSchemas;
+export type Operation = keyof RouteTable;
 export type OperationInput<K extends Operation> = z.input<Routes[K]['input']>;
 export type OperationOutput<K extends Operation> = Routes[K]['body'] extends 'none'
   ? void
   : z.output<Routes[K]['output']>;
 
 export const OPERATIONS = Object.keys(routes) as Operation[];
-
-/** The path parameter names of a route, in order. */
-export function pathParams(path: string): string[] {
-  return [...path.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1]!);
-}

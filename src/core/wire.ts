@@ -1,49 +1,19 @@
-/** How an operation's input travels over HTTP, shared by the client (encode) and the router (decode). */
+/**
+ * How an operation's input travels over HTTP, shared by the client (validate, encode) and the router (decode,
+ * validate). Encoding needs no schema and lives in `route-table.ts`; it is re-exported here.
+ */
 import type * as z from 'zod/mini';
-import { MailError } from './errors.js';
-import { pathParams, type Operation, type OperationInput, type RouteSpec, routes } from './routes.js';
+import { MailError } from './mail-error.js';
+import { hasQuery } from './route-table.js';
+import { type Operation, type OperationInput, type RouteSpec, routes } from './routes.js';
 
-export interface EncodedRequest {
-  /** The path with its parameters filled in and encoded, without the base URL. */
-  path: string;
-  query: URLSearchParams;
-  /** The JSON body, when the method has one. */
-  body: Record<string, unknown> | undefined;
-}
-
-const hasQuery = (route: RouteSpec) => route.method === 'GET' || route.method === 'DELETE';
+export { encodeRequest, type EncodedRequest } from './route-table.js';
 
 /** Validates an operation's input against its schema; a `validation` MailError names each bad field. */
 export function parseInput<K extends Operation>(operation: K, input: unknown): OperationInput<K> {
   const result = (routes[operation].input as z.ZodMiniType).safeParse(input ?? {});
   if (!result.success) throw MailError.fromIssues(result.error.issues, result.error);
   return result.data as OperationInput<K>;
-}
-
-/** Splits validated input into path, query string and body, as the route table says. */
-export function encodeRequest(route: RouteSpec, input: Record<string, unknown>): EncodedRequest {
-  const rest: Record<string, unknown> = { ...input };
-  let path: string = route.path;
-  for (const name of pathParams(route.path)) {
-    const value = rest[name];
-    if (value === undefined || value === null || value === '') {
-      throw new MailError('validation', `${name}: Required.`, { issues: [{ path: [name], message: 'Required.' }] });
-    }
-    // URL parsing removes "." and ".." segments (even as %2E): the request would silently reach another route.
-    if (value === '.' || value === '..') {
-      const message = 'Cannot be "." or "..".';
-      throw new MailError('validation', `${name}: ${message}`, { issues: [{ path: [name], message }] });
-    }
-    path = path.replace(`:${name}`, encodeURIComponent(String(value)));
-    delete rest[name];
-  }
-  const query = new URLSearchParams();
-  if (!hasQuery(route)) return { path, query, body: rest };
-  for (const [key, value] of Object.entries(rest)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) query.append(key, String(item));
-  }
-  return { path, query, body: undefined };
 }
 
 /**
