@@ -21,6 +21,8 @@ const WARM_UP_OPS = 4;
 const ERROR_PAUSE_MS = 100;
 const REQUEST_TIMEOUT_MS = 10_000;
 const PAGE = 50;
+/** Linux reports thread CPU time in clock ticks of 1/100 s. */
+const CLOCK_TICKS = 100;
 const API = '/api/mail';
 /** What one list asks of IMAP, directly or through the server: the summary fields and a preview of part 1. */
 const LIST_QUERY = {
@@ -74,9 +76,24 @@ async function main() {
     const warmUp = await runPhase(Infinity, viaServer.sessions, WARM_UP_OPS);
     const rounds = Math.max(1, Math.ceil(SECONDS / 20));
     const phases = { direct: [], server: [] };
+    const busy = { direct: [], server: [], client: [] };
+    // CPU time of the thread that runs the imapflow clients, per operation: with that thread saturated, the latency
+    // ratio follows it (50 sessions / throughput), and it moves less than latency when the machine has other load.
+    const cpuMs = { direct: 0, server: 0 };
     for (let round = 0; round < rounds; round++) {
+      // How busy each side's event loop was: the one that runs the imapflow clients is the one that may saturate.
+      let mark = performance.eventLoopUtilization();
+      let cpu = threadCpuMs();
       phases.direct.push(await runPhase(DIRECT_SECONDS / rounds, direct.sessions));
+      busy.direct.push(performance.eventLoopUtilization(mark).utilization);
+      cpuMs.direct += threadCpuMs() - cpu;
+      const workerMark = await workerUtilization(worker);
+      mark = performance.eventLoopUtilization();
       phases.server.push(await runPhase(SECONDS / rounds, viaServer.sessions));
+      busy.client.push(performance.eventLoopUtilization(mark).utilization);
+      const workerEnd = await workerUtilization(worker, workerMark);
+      busy.server.push(workerEnd.utilization);
+      cpuMs.server += workerEnd.cpu - workerMark.cpu;
     }
     const directResult = merge(phases.direct);
     const server = merge(phases.server);
@@ -100,6 +117,14 @@ async function main() {
           `(list p50 ${percentile(phase.list, 0.5).toFixed(1)}, read p50 ${percentile(phase.read, 0.5).toFixed(1)})`,
       );
     }
+    log(
+      `CPU per operation: direct ${(cpuMs.direct / directResult.ops).toFixed(2)} ms (main thread), ` +
+        `server ${(cpuMs.server / server.ops).toFixed(2)} ms (its worker)`,
+    );
+    log(
+      `event loop busy: direct (load generator and imapflow) ${percent(busy.direct)}, ` +
+        `server (its worker) ${percent(busy.server)} with the load generator at ${percent(busy.client)}`,
+    );
     if (server.firstError) log(`first error: ${server.firstError}`);
     console.log(JSON.stringify({ results }));
   } finally {
@@ -109,6 +134,30 @@ async function main() {
     await new Promise((resolve) => worker.once('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The worker's event-loop utilization (or the change since `since`) and its thread's CPU time. */
+function workerUtilization(worker, since) {
+  return new Promise((resolve) => {
+    worker.once('message', ({ elu, cpu }) =>
+      resolve({ ...(since ? performance.eventLoopUtilization(elu, since) : elu), cpu }),
+    );
+    worker.postMessage('elu');
+  });
+}
+
+/** CPU time (user and system, ms) of the calling thread, from /proc; 0 where there is no /proc. */
+function threadCpuMs() {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+function percent(values) {
+  return `${Math.round((100 * values.reduce((sum, value) => sum + value, 0)) / Math.max(1, values.length))}%`;
 }
 
 /** Latencies of list and read, run by `sessions` loops until the deadline or `maxOps` each. */
@@ -300,7 +349,10 @@ async function serve({ state, dataDir, mailboxes }) {
       });
     }
     const url = await server.listen(0, '127.0.0.1');
-    parentPort.once('message', () => void server.close().finally(() => parentPort.close()));
+    parentPort.on('message', (message) => {
+      if (message === 'elu') parentPort.postMessage({ elu: performance.eventLoopUtilization(), cpu: threadCpuMs() });
+      else void server.close().finally(() => parentPort.close());
+    });
     parentPort.postMessage({ url });
   } catch (error) {
     parentPort.postMessage({ error: String(error?.stack ?? error) });

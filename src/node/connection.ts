@@ -41,10 +41,25 @@ export class AccountAccess {
     readonly userId: string,
   ) {}
 
+  /** The account's settings (shared and frozen: read them, never change them); `forbidden` when there is none. */
   settings(): MailServerSettings {
-    const settings = this.store.get<Omit<MailServerSettings, 'passwordSet'>>(this.userId, 'account');
+    const settings = this.stored();
     if (!settings) throw new MailError('forbidden', 'No mail account is configured yet: set up the mail server first.');
-    return { ...settings, passwordSet: this.store.hasSecret(this.userId, 'account:password') };
+    return settings;
+  }
+
+  /** The account's settings, or undefined before the account is set up. */
+  stored(): MailServerSettings | undefined {
+    return this.store.memo(`account\u0000${this.userId}`, () => {
+      const settings = this.store.get<Omit<MailServerSettings, 'passwordSet'>>(this.userId, 'account');
+      if (!settings) return undefined;
+      return deepFreeze({ ...settings, passwordSet: this.store.hasSecret(this.userId, 'account:password') });
+    });
+  }
+
+  /** A string that changes whenever the settings do (the IMAP pool is rebuilt then). */
+  settingsKey(): string {
+    return this.store.memo(`account-key\u0000${this.userId}`, () => JSON.stringify(this.stored() ?? null));
   }
 
   async credentials(settings: MailServerSettings, force = false, password?: string | null): Promise<Credentials> {
@@ -57,6 +72,11 @@ export class AccountAccess {
     if (!pass) throw new MailError('unauthorized', 'No password is stored for this account.');
     return { user: settings.userName, pass };
   }
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (child && typeof child === 'object') deepFreeze(child as object);
+  return Object.freeze(value);
 }
 
 export function tlsFor(host: string, tls: TlsOptions | undefined) {

@@ -6,7 +6,7 @@
  * Ids: a folder's id is its IMAP path; a message's id is `<uidvalidity>:<uid>:<path>`, so an id whose folder was
  * recreated (new UIDVALIDITY) is simply not found, and a list cursor from before is refused as `validation`.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FetchMessageObject, ImapFlow, ListResponse, SearchObject } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import PostalMime from 'postal-mime';
@@ -71,8 +71,16 @@ import {
   type MessageRef as ParsedId,
 } from './message.js';
 import { Pop3Mailbox } from './pop3.js';
+import { UploadStore, uploadOut } from './uploads.js';
 import { GLOBAL_USER, type SettingsStore } from './store.js';
-import { canThread, groupByThread, threadsOf, type ThreadView } from './threads.js';
+import {
+  canThread,
+  groupByThread,
+  threadByHeaders,
+  threadsOf,
+  type ThreadHeaders,
+  type ThreadView,
+} from './threads.js';
 import {
   cleanAddress,
   cleanAddresses,
@@ -109,14 +117,19 @@ export interface ImapMailBackendOptions extends ConnectionOptions {
   deleteLinkedFiles?: boolean;
   /** Largest attachment served, in bytes. Default: 50 MiB. */
   maxDownloadBytes?: number;
+  /** Where uploads wait for their draft, each backend in a private folder of its own. Default: the system's temp. */
+  uploadDir?: string;
+  /**
+   * Use the server's `THREAD=REFERENCES` when it has it (default). With false, conversations are always threaded here
+   * from the messages' headers, as they are for a server without it.
+   */
+  serverThreading?: boolean;
 }
+
+/** Folders whose threading headers are kept, so a conversation view fetches only new mail's headers. */
+const THREAD_CACHE_FOLDERS = 8;
 
 const DOWNLOAD_LIMIT = 50 * 1024 * 1024;
-
-interface Upload extends UploadedAttachment {
-  bytes: Uint8Array;
-  created: number;
-}
 
 interface RecordCursor {
   /** Date (ms) and id of the last mail of the page before. */
@@ -165,10 +178,11 @@ export class ImapMailBackend implements MailBackend {
   private pool: ImapPool | undefined;
   private poolKey = '';
   private pop3: Pop3Mailbox | undefined;
-  private readonly uploads = new Map<string, Upload>();
+  private readonly uploads: UploadStore;
   private readonly listeners = new Set<MailboxListener>();
   private watcher: { started: Promise<void>; stop: () => void } | undefined;
-  private threadSupport: { key: string; value: boolean } | undefined;
+  /** Threading headers by folder (path and UIDVALIDITY), then by UID. */
+  private readonly threadHeaders = new Map<string, Map<number, ThreadHeaders>>();
 
   constructor(options: ImapMailBackendOptions) {
     this.options = options;
@@ -178,11 +192,13 @@ export class ImapMailBackend implements MailBackend {
     this.isAdmin = options.isAdmin ?? false;
     this.records = options.records;
     this.access = new AccountAccess(this.store, this.broker, this.userId);
+    this.uploads = new UploadStore(options.uploadDir);
   }
 
   /** Closes every connection of this backend. */
   async close(): Promise<void> {
     this.stopWatcher();
+    this.uploads.close();
     await this.pool?.close();
     this.pool = undefined;
   }
@@ -213,7 +229,7 @@ export class ImapMailBackend implements MailBackend {
   }
 
   private isPop3(): boolean {
-    return this.store.get<MailServerSettings>(this.userId, 'account')?.incoming.protocol === 'pop3';
+    return this.access.stored()?.incoming.protocol === 'pop3';
   }
 
   private pop(): Pop3Mailbox {
@@ -227,7 +243,8 @@ export class ImapMailBackend implements MailBackend {
 
   /** Runs `run` on a pooled connection; the pool is rebuilt when the account's settings change. */
   private async imap<T>(run: (client: ImapFlow) => Promise<T>): Promise<T> {
-    const key = JSON.stringify(this.settings());
+    this.settings();
+    const key = this.access.settingsKey();
     if (!this.pool || this.poolKey !== key) {
       const old = this.pool;
       this.pool = new ImapPool(this.access, this.options);
@@ -249,7 +266,7 @@ export class ImapMailBackend implements MailBackend {
         protocol: pop3 ? 'pop3' : 'imap',
         folders: !pop3,
         flags: !pop3,
-        threads: !pop3 && (await this.serverThreads()),
+        threads: !pop3,
         search: pop3 ? 'basic' : 'full',
         liveUpdates: pop3 ? 'poll' : 'push',
         oauth: true,
@@ -258,20 +275,6 @@ export class ImapMailBackend implements MailBackend {
         maxMessageBytes: this.options.maxMessageBytes ?? 35 * 1024 * 1024,
       } satisfies Capabilities;
     });
-  }
-
-  /**
-   * Whether the account's server threads by references; asked once per account settings. Unknown (no account yet,
-   * server unreachable) counts as no, and is asked again next time.
-   */
-  private async serverThreads(): Promise<boolean> {
-    if (!this.store.get(this.userId, 'account')) return false;
-    const key = JSON.stringify(this.settings());
-    if (this.threadSupport?.key === key) return this.threadSupport.value;
-    const value = await this.imap(async (client) => canThread(client)).catch(() => undefined);
-    if (value === undefined) return false;
-    this.threadSupport = { key, value };
-    return value;
   }
 
   listFolders(input?: In<'listFolders'>, options?: CallOptions): Promise<Out<'listFolders'>> {
@@ -395,9 +398,11 @@ export class ImapMailBackend implements MailBackend {
           let uids = await this.searchUids(client, request);
           let threading: ThreadView | undefined;
           if (request.threads || request.threadId !== undefined) {
-            if (!canThread(client))
-              throw new MailError('unsupported', 'This mail server cannot group messages into conversations.');
-            threading = groupByThread(uids, await threadsOf(client), uidValidity, {
+            const threads =
+              this.options.serverThreading !== false && canThread(client)
+                ? await threadsOf(client)
+                : await this.threadsByHeaders(client, request.folderId, uidValidity);
+            threading = groupByThread(uids, threads, uidValidity, {
               ...(request.threadId !== undefined ? { threadId: request.threadId } : {}),
               heads: request.threads === true,
             });
@@ -432,6 +437,36 @@ export class ImapMailBackend implements MailBackend {
         }
       });
     });
+  }
+
+  /**
+   * The open folder threaded from its messages' headers (a server without THREAD=REFERENCES). Headers never change
+   * for a UID, so each message's are fetched once and kept for the folder's UIDVALIDITY.
+   */
+  private async threadsByHeaders(client: ImapFlow, path: string, uidValidity: string): Promise<number[][]> {
+    const key = `${uidValidity}:${path}`;
+    const known = this.threadHeaders.get(key) ?? new Map<number, ThreadHeaders>();
+    this.threadHeaders.delete(key);
+    if (this.threadHeaders.size >= THREAD_CACHE_FOLDERS)
+      this.threadHeaders.delete(this.threadHeaders.keys().next().value!);
+    this.threadHeaders.set(key, known);
+    const all = new Set((await client.search({ all: true }, { uid: true })) || []);
+    for (const uid of known.keys()) if (!all.has(uid)) known.delete(uid);
+    const missing = [...all].filter((uid) => !known.has(uid));
+    if (missing.length) {
+      const query = { uid: true, envelope: true, headers: ['references'] };
+      for await (const message of client.fetch(missing.join(','), query, { uid: true })) {
+        const references = message.headers?.toString('utf8').replace(/^references:/i, '');
+        known.set(message.uid, {
+          uid: message.uid,
+          messageId: message.envelope?.messageId,
+          inReplyTo: message.envelope?.inReplyTo,
+          references,
+          subject: message.envelope?.subject,
+        });
+      }
+    }
+    return threadByHeaders([...known.values()]);
   }
 
   /** The UIDs of the open folder matching the filters, ascending. Strings travel as IMAP literals (data only). */
@@ -495,11 +530,14 @@ export class ImapMailBackend implements MailBackend {
     return fetchSummaries(client, folderId, uidValidity, uids, uids.length ? this.linkedKeys() : new Set());
   }
 
-  private linkedKeys(): Set<string> {
-    const rows = this.store.sql('SELECT DISTINCT message_key FROM links WHERE user_id = ?').all(this.userId) as {
-      message_key: string;
-    }[];
-    return new Set(rows.map((row) => row.message_key));
+  /** The keys (Message-ID, else message id) of the user's linked mails: shared, never changed by callers. */
+  private linkedKeys(): ReadonlySet<string> {
+    return this.store.memo(`linked\u0000${this.userId}`, () => {
+      const rows = this.store.sql('SELECT DISTINCT message_key FROM links WHERE user_id = ?').all(this.userId) as {
+        message_key: string;
+      }[];
+      return new Set(rows.map((row) => row.message_key));
+    });
   }
 
   // --- one message
@@ -898,33 +936,18 @@ export class ImapMailBackend implements MailBackend {
     contentId?: string,
     inline?: boolean,
   ): UploadedAttachment {
-    const id = `up-${randomBytes(12).toString('base64url')}`;
-    const upload: Upload = {
-      id,
-      filename: oneLine(filename, 255) ?? 'attachment',
-      contentType: oneLine(contentType, 255) ?? 'application/octet-stream',
-      size: bytes.byteLength,
-      bytes,
-      created: Date.now(),
-      ...(contentId ? { contentId: oneLine(contentId, 255)! } : {}),
-      ...(inline ? { inline: true } : {}),
-    };
-    // Uploads live for a day; the oldest go first when there are too many.
-    for (const [key, old] of this.uploads)
-      if (old.created < Date.now() - 86_400_000 || this.uploads.size > 500) this.uploads.delete(key);
-    this.uploads.set(id, upload);
-    const { bytes: _bytes, created: _created, ...out } = upload;
-    return out;
+    return uploadOut(this.uploads.fromBytes({ filename, contentType, contentId, inline }, bytes));
   }
 
   uploadAttachment(input: In<'uploadAttachment'>, options: UploadOptions = {}): Promise<Out<'uploadAttachment'>> {
     return this.call('uploadAttachment', input, options, async ({ file, filename }) => {
       const max = this.options.maxAttachmentBytes ?? 25 * 1024 * 1024;
       if (file.size > max) throw invalid(['file'], `The file is larger than ${max} bytes.`);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      options.onProgress?.({ loaded: bytes.byteLength, total: bytes.byteLength });
       const name = filename ?? (file instanceof File ? file.name : '') ?? 'attachment';
-      return this.storeUpload(name || 'attachment', file.type || 'application/octet-stream', bytes);
+      const meta = { filename: name || 'attachment', contentType: file.type || 'application/octet-stream' };
+      const upload = await this.uploads.fromStream(meta, file.stream(), max);
+      options.onProgress?.({ loaded: upload.size, total: upload.size });
+      return uploadOut(upload);
     });
   }
 
@@ -936,7 +959,7 @@ export class ImapMailBackend implements MailBackend {
       if (!upload) throw invalid(['attachments', index], 'This attachment is no longer available: attach it again.');
       return {
         filename: upload.filename,
-        content: Buffer.from(upload.bytes),
+        content: this.uploads.content(upload),
         contentType: upload.contentType,
         ...(upload.contentId ? { cid: upload.contentId } : {}),
         ...(upload.inline ? { contentDisposition: 'inline' as const } : {}),
@@ -1188,12 +1211,8 @@ export class ImapMailBackend implements MailBackend {
 
   // --- account
   private accountState(): Out<'getAccount'> {
-    const stored = this.store.get<Omit<MailServerSettings, 'passwordSet'>>(this.userId, 'account');
-    if (!stored) return { configured: false, settings: null };
-    return {
-      configured: true,
-      settings: { ...stored, passwordSet: this.store.hasSecret(this.userId, 'account:password') },
-    };
+    const settings = this.access.stored();
+    return settings ? { configured: true, settings } : { configured: false, settings: null };
   }
 
   getAccount(input?: In<'getAccount'>, options?: CallOptions): Promise<Out<'getAccount'>> {

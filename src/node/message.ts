@@ -67,7 +67,7 @@ export function summaryOf(
   message: FetchMessageObject,
   folderId: string,
   uidValidity: string,
-  linked: Set<string>,
+  linked: ReadonlySet<string>,
   snippet = '',
 ): MessageSummary {
   const envelope = message.envelope;
@@ -118,7 +118,7 @@ export async function fetchSummaries(
   folderId: string,
   uidValidity: string,
   uids: readonly number[],
-  linked: Set<string>,
+  linked: ReadonlySet<string>,
 ): Promise<MessageSummary[]> {
   if (!uids.length) return [];
   const fetched = new Map<number, FetchMessageObject>();
@@ -166,20 +166,36 @@ export function previewText(head: Buffer, node: MessageStructureObject): string 
   } else if (encoding === 'quoted-printable') {
     bytes = decodeQuotedPrintable(head.toString('latin1').replace(/=[0-9A-Fa-f]?$/, ''));
   }
-  let text: string;
-  try {
-    text = new TextDecoder(node.parameters?.charset ?? 'utf-8').decode(bytes);
-  } catch {
-    text = new TextDecoder('utf-8').decode(bytes);
+  const text = decoderFor(node.parameters?.charset)
+    .decode(bytes)
+    .replace(/\uFFFD+$/, '');
+  return snippetOf(node.type.toLowerCase() === 'text/html' ? htmlHeadToText(text) : text);
+}
+
+/** Plain text of the head of an HTML document, which can end inside a tag or an unclosed style block: neither is text. */
+export function htmlHeadToText(html: string): string {
+  return htmlToPlainText(
+    html.replace(/<(script|style|head|title)\b(?![\s\S]*<\/\1\s*>)[\s\S]*$/i, ' ').replace(/<[^>]*$/, ''),
+  );
+}
+
+/** Decoders by charset label: making one costs more than decoding a preview with it. */
+const decoders = new Map<string, TextDecoder>();
+const MAX_DECODERS = 64;
+
+/** A decoder for `charset`; UTF-8 for a label the platform does not know. */
+function decoderFor(charset = 'utf-8'): TextDecoder {
+  const label = charset.toLowerCase();
+  let decoder = decoders.get(label);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      decoder = decoderFor('utf-8');
+    }
+    if (decoders.size < MAX_DECODERS) decoders.set(label, decoder);
   }
-  text = text.replace(/\uFFFD+$/, '');
-  if (node.type.toLowerCase() === 'text/html') {
-    // The head of a document can end inside a tag or an unclosed style block: neither is text.
-    text = htmlToPlainText(
-      text.replace(/<(script|style|head|title)\b(?![\s\S]*<\/\1\s*>)[\s\S]*$/i, ' ').replace(/<[^>]*$/, ''),
-    );
-  }
-  return snippetOf(text);
+  return decoder;
 }
 
 function decodeQuotedPrintable(text: string): Uint8Array {
@@ -220,7 +236,7 @@ export async function fullMessage(
   const text = parsed.text ?? (parsed.html ? undefined : '');
   return {
     ...summary,
-    snippet: snippetOf(parsed.text ?? htmlToPlainText(parsed.html ?? '')),
+    snippet: bodySnippet(parsed.text, parsed.html),
     hasAttachments: summary.hasAttachments || attachments.some((a) => !a.inline),
     bcc: cleanAddresses(parsed.bcc),
     replyTo: cleanAddresses(parsed.replyTo),
@@ -231,6 +247,24 @@ export async function fullMessage(
     attachments,
     headers: parsed.headers.slice(0, 200).map((h) => ({ name: h.originalKey ?? h.key, value: h.value })),
   };
+}
+
+/** Characters of a plain-text body read for its snippet at first: a long mail is not flattened whole for a snippet. */
+const SNIPPET_WINDOW = 8192;
+const SNIPPET_LENGTH = 140;
+
+/**
+ * The snippet of a whole body. Flattening is local (quoted lines dropped, white space collapsed), so the flattened
+ * head of a long text is the start of the flattened whole: when it is already longer than a snippet, the snippet is
+ * cut from it; otherwise (mostly quotes) the whole text is flattened.
+ */
+export function bodySnippet(text: string | undefined, html: string | undefined): string {
+  if (text === undefined) return snippetOf(htmlToPlainText(html ?? ''));
+  if (text.length > SNIPPET_WINDOW) {
+    const head = snippetOf(text.slice(0, SNIPPET_WINDOW), Infinity);
+    if (head.length > SNIPPET_LENGTH) return `${head.slice(0, SNIPPET_LENGTH - 1)}…`;
+  }
+  return snippetOf(text);
 }
 
 /**

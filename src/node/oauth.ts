@@ -103,12 +103,15 @@ export class OAuthBroker {
   }
 
   // --- application settings and endpoints (global: app registrations belong to the application)
-  getAppSettings(): AppSettings {
-    return (
-      this.store.get<AppSettings>(GLOBAL_USER, 'appSettings') ?? {
-        ...DEFAULT_APP_SETTINGS,
-        baseUrl: (this.defaultBaseUrl ?? '').replace(/\/+$/, ''),
-      }
+  /** The application settings (shared and frozen; every request reads them). */
+  getAppSettings(): Readonly<AppSettings> {
+    return this.store.memo(`appSettings\u0000${this.defaultBaseUrl ?? ''}`, () =>
+      Object.freeze(
+        this.store.get<AppSettings>(GLOBAL_USER, 'appSettings') ?? {
+          ...DEFAULT_APP_SETTINGS,
+          baseUrl: (this.defaultBaseUrl ?? '').replace(/\/+$/, ''),
+        },
+      ),
     );
   }
 

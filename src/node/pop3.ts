@@ -7,6 +7,7 @@ import PostalMime from 'postal-mime';
 import {
   MailError,
   PAGE_SIZE_DEFAULT,
+  snippetOf,
   type Folder,
   type MailServerSettings,
   type Message,
@@ -15,7 +16,7 @@ import {
   type OperationOutput as Out,
 } from '../core/index.js';
 import { tlsFor, type AccountAccess, type ConnectionOptions, type Credentials } from './connection.js';
-import { fullMessage } from './message.js';
+import { fullMessage, htmlHeadToText } from './message.js';
 import {
   cleanAddress,
   cleanAddresses,
@@ -31,8 +32,17 @@ type Session = InstanceType<typeof Pop3Command>;
 
 const INBOX = 'INBOX';
 const PREFIX = 'pop:';
+/** Body lines read with TOP for a list row: the headers and enough of the first text part for a snippet. */
+const PREVIEW_LINES = 40;
+/** List rows remembered by UIDL (a POP3 message never changes, so a row is read from the server once). */
+const MAX_CACHED_ROWS = 5000;
+
+/** What a list row keeps of a message; `linked` is worked out per listing. */
+type Row = Omit<MessageSummary, 'linked'>;
 
 export class Pop3Mailbox {
+  private readonly rows = new Map<string, Row>();
+
   constructor(
     private readonly access: AccountAccess,
     private readonly options: ConnectionOptions,
@@ -118,15 +128,10 @@ export class Pop3Mailbox {
     };
   }
 
-  private static summary(
-    uidl: string,
-    raw: string,
-    size: number,
-    parsed: Awaited<ReturnType<typeof PostalMime.parse>>,
-    linked: (id: string) => boolean,
-  ): MessageSummary {
+  private static row(uidl: string, size: number, parsed: Awaited<ReturnType<typeof PostalMime.parse>>): Row {
     const messageId = oneLine(parsed.messageId);
     const date = parsed.date ? new Date(parsed.date) : new Date(0);
+    const contentType = parsed.headers.find((header) => header.key === 'content-type')?.value ?? '';
     return {
       id: PREFIX + uidl,
       folderId: INBOX,
@@ -135,13 +140,32 @@ export class Pop3Mailbox {
       to: cleanAddresses(parsed.to),
       cc: cleanAddresses(parsed.cc),
       subject: oneLine(parsed.subject) ?? '',
-      snippet: '',
+      snippet:
+        parsed.text !== undefined ? snippetOf(parsed.text) : parsed.html ? snippetOf(htmlHeadToText(parsed.html)) : '',
       date: (Number.isNaN(date.getTime()) ? new Date(0) : date).toISOString(),
       size,
       flags: { seen: false, flagged: false, answered: false, forwarded: false, draft: false },
-      hasAttachments: /^content-type:\s*multipart\/mixed/im.test(raw),
-      linked: linked(messageId ?? '') || linked(PREFIX + uidl),
+      hasAttachments:
+        /^multipart\/mixed/i.test(contentType) || parsed.attachments.some((part) => part.disposition === 'attachment'),
     };
+  }
+
+  private static summary(row: Row, linked: (id: string) => boolean): MessageSummary {
+    return { ...row, linked: linked(row.messageId ?? '') || linked(row.id) };
+  }
+
+  /**
+   * The list row of one message: the headers and the first lines of its body (TOP), parsed, so the row has its
+   * snippet; read from the server once per UIDL.
+   */
+  private async listRow(session: Session, entry: { number: number; uidl: string }, size: number): Promise<Row> {
+    const cached = this.rows.get(entry.uidl);
+    if (cached) return cached;
+    const head = await session.TOP(entry.number, PREVIEW_LINES);
+    const row = Pop3Mailbox.row(entry.uidl, size, await PostalMime.parse(head));
+    if (this.rows.size >= MAX_CACHED_ROWS) this.rows.delete(this.rows.keys().next().value!);
+    this.rows.set(entry.uidl, row);
+    return row;
   }
 
   async listMessages(request: In<'listMessages'>, linked: (id: string) => boolean): Promise<Out<'listMessages'>> {
@@ -177,13 +201,12 @@ export class Pop3Mailbox {
         all = all.slice(index + 1);
       }
       const limit = request.limit ?? PAGE_SIZE_DEFAULT;
+      const sizes = await Pop3Mailbox.sizes(session);
       const items: MessageSummary[] = [];
       let last: string | undefined;
       for (const entry of all) {
         if (items.length >= limit) break;
-        const raw = await session.TOP(entry.number, 0);
-        const parsed = await PostalMime.parse(raw);
-        const summary = Pop3Mailbox.summary(entry.uidl, raw, raw.length, parsed, linked);
+        const summary = Pop3Mailbox.summary(await this.listRow(session, entry, sizes.get(entry.number) ?? 0), linked);
         last = entry.uidl;
         if (filtering && !matches(summary, request)) continue;
         items.push(summary);
@@ -197,6 +220,12 @@ export class Pop3Mailbox {
     });
   }
 
+  /** Message sizes in octets by message number (LIST). */
+  private static async sizes(session: Session): Promise<Map<number, number>> {
+    const list = (await session.LIST()) as string[][];
+    return new Map(list.map(([number, size]) => [Number(number), Number(size)]));
+  }
+
   async raw(id: string): Promise<Buffer> {
     if (!id.startsWith(PREFIX)) throw notFound('There is no such message.');
     const uidl = id.slice(PREFIX.length);
@@ -207,10 +236,10 @@ export class Pop3Mailbox {
     });
   }
 
-  async getMessage(id: string, linked: Set<string>): Promise<Message> {
+  async getMessage(id: string, linked: ReadonlySet<string>): Promise<Message> {
     const raw = await this.raw(id);
     const parsed = await PostalMime.parse(raw);
-    const summary = Pop3Mailbox.summary(id.slice(PREFIX.length), raw.toString('utf8'), raw.length, parsed, (key) =>
+    const summary = Pop3Mailbox.summary(Pop3Mailbox.row(id.slice(PREFIX.length), raw.length, parsed), (key) =>
       linked.has(key),
     );
     return fullMessage(summary, raw);

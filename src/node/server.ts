@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { MailError, type AuthorizationStatus } from '../core/index.js';
-import { createMailRouter, type MailRouter } from '../server/index.js';
+import { createMailRouter, jsonTextOf, type MailRouter } from '../server/index.js';
 import { ImapMailBackend, type RecordSource } from './imap-backend.js';
 import type { ConnectionOptions } from './connection.js';
 import { OAuthBroker, type OAuthBrokerOptions } from './oauth.js';
@@ -46,6 +46,10 @@ export interface MailServerOptions extends ConnectionOptions {
   maxAttachmentBytes?: number;
   /** Largest attachment served, in bytes (default 50 MiB). */
   maxDownloadBytes?: number;
+  /** Where uploaded attachments wait for their draft (each user's backend in a private folder). Default: temp. */
+  uploadDir?: string;
+  /** Use the server's THREAD=REFERENCES when it has it (default true); false threads from headers here. */
+  serverThreading?: boolean;
 }
 
 export interface MailServer {
@@ -64,6 +68,8 @@ const SESSION_COOKIE = 'me_sid';
 const CSRF_COOKIE = 'me_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** CSRF tokens remembered (one HMAC per session rather than per request). */
+const MAX_CSRF_TOKENS = 10_000;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -108,7 +114,16 @@ export function createMailServer(options: MailServerOptions): MailServer {
     return entry;
   };
 
-  const csrfFor = (sid: string) => createHmac('sha256', csrfKey).update(sid).digest('base64url');
+  const csrfTokens = new Map<string, string>();
+  const csrfFor = (sid: string) => {
+    let token = csrfTokens.get(sid);
+    if (token === undefined) {
+      token = createHmac('sha256', csrfKey).update(sid).digest('base64url');
+      if (csrfTokens.size >= MAX_CSRF_TOKENS) csrfTokens.clear();
+      csrfTokens.set(sid, token);
+    }
+    return token;
+  };
 
   /** The session id from the cookie, or a new one set on the response. */
   const session = (request: IncomingMessage, response: ServerResponse): string => {
@@ -228,11 +243,15 @@ export function createMailServer(options: MailServerOptions): MailServer {
 /** A Fetch `Request` for an incoming Node request; aborted when the client goes away. */
 export function toFetchRequest(request: IncomingMessage, response: ServerResponse): Request {
   const controller = new AbortController();
-  response.on('close', () => controller.abort());
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  // Only a client that leaves before the answer is complete aborts the work (an event stream ends that way).
+  response.once('close', () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  const headers: [string, string][] = [];
+  for (const name in request.headers) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers.push([name, value]);
+    else if (value) for (const item of value) headers.push([name, item]);
   }
   const method = request.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
@@ -255,6 +274,14 @@ export async function sendFetchResponse(response: ServerResponse, fetched: Respo
   if (!fetched.body) {
     response.writeHead(fetched.status, headers);
     response.end();
+    return;
+  }
+  const json = jsonTextOf(fetched);
+  if (json !== undefined) {
+    // The router's own JSON answers go out as the text they were made from, with their length, in one write.
+    headers['content-length'] = String(Buffer.byteLength(json));
+    response.writeHead(fetched.status, headers);
+    response.end(json);
     return;
   }
   if (/^application\/(problem\+)?json/i.test(fetched.headers.get('content-type') ?? '')) {

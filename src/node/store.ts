@@ -32,6 +32,9 @@ const MIGRATIONS: string[] = [
      expires INTEGER NOT NULL);`,
 ];
 
+/** Memoized reads kept at most (a few per active user). */
+const MAX_MEMOS = 10_000;
+
 /** Global settings (the module switch, the application base URL) are stored under this user id. */
 export const GLOBAL_USER = '*';
 
@@ -39,6 +42,7 @@ export class SettingsStore {
   readonly db: Database.Database;
   private readonly key: Buffer;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly memos = new Map<string, { revision: string; value: unknown }>();
 
   constructor(options: SettingsStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -62,6 +66,7 @@ export class SettingsStore {
 
   close(): void {
     this.statements.clear();
+    this.memos.clear();
     this.db.close();
   }
 
@@ -73,6 +78,32 @@ export class SettingsStore {
       this.statements.set(text, statement);
     }
     return statement;
+  }
+
+  /**
+   * Changes whenever the database does: rows written through this connection (`total_changes()`) or a commit by any
+   * other connection to the same file (`data_version`), such as a second server process.
+   */
+  revision(): string {
+    const row = this.sql('SELECT total_changes() AS c, data_version AS v FROM pragma_data_version').get() as {
+      c: number;
+      v: number;
+    };
+    return `${row.c}:${row.v}`;
+  }
+
+  /**
+   * `read()` computed once and kept until the database changes. Every request needs the account's settings and a few
+   * other rows; reading and parsing them again costs more than asking SQLite whether anything changed.
+   */
+  memo<T>(key: string, read: () => T): T {
+    const revision = this.revision();
+    const hit = this.memos.get(key);
+    if (hit?.revision === revision) return hit.value as T;
+    const value = read();
+    if (this.memos.size >= MAX_MEMOS) this.memos.clear();
+    this.memos.set(key, { revision, value });
+    return value;
   }
 
   // --- sealing

@@ -1,9 +1,11 @@
 /**
  * Conversations on IMAP: the server threads the open folder (`UID THREAD REFERENCES`, RFC 5256, which links replies
  * by References and In-Reply-To and groups the rest by base subject); this module reads its answer and groups a
- * listing by it. imapflow has no THREAD command of its own, so it goes through imapflow's command runner.
+ * listing by it. imapflow has no THREAD command of its own, so it goes through imapflow's command runner. A server
+ * without THREAD=REFERENCES is threaded here the same way, from each message's headers (`threadByHeaders`).
  */
 import type { ImapFlow } from 'imapflow';
+import { baseSubject } from '../core/index.js';
 
 /** The server threads by references (Dovecot does). */
 export function canThread(client: ImapFlow): boolean {
@@ -97,4 +99,73 @@ export function groupByThread(
     info.set(uid, { threadId: thread.id, threadSize: thread.members.length });
   }
   return { uids, info };
+}
+
+/** What threading reads of one message. */
+export interface ThreadHeaders {
+  uid: number;
+  messageId?: string;
+  inReplyTo?: string;
+  /** The References header as received (message ids in angle brackets). */
+  references?: string;
+  subject?: string;
+}
+
+/** The message ids in a header value, lower case: `<a@b> <c@d>` gives `a@b`, `c@d`. */
+export function messageIds(value: string | undefined): string[] {
+  return [...(value ?? '').matchAll(/<([^<>\s]+)>/g)].map((match) => match[1]!.toLowerCase());
+}
+
+/**
+ * Threads as RFC 5256 REFERENCES groups them, for a server that cannot: messages that share a message id through
+ * Message-ID, References or In-Reply-To are one conversation (a missing message in between still links its replies),
+ * then conversations whose first message has the same base subject ("Re:", "Fwd:" and the like removed) are merged.
+ * Each thread is the UIDs of its messages, ascending; threads by their first UID.
+ */
+export function threadByHeaders(messages: readonly ThreadHeaders[]): number[][] {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    for (let node = key; node !== root;) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const sorted = [...messages].sort((a, b) => a.uid - b.uid);
+  for (const message of sorted) {
+    const own = `uid:${message.uid}`;
+    parent.set(own, own);
+    const ids = [...messageIds(message.messageId), ...messageIds(message.references), ...messageIds(message.inReplyTo)];
+    for (const id of ids) union(own, `id:${id}`);
+  }
+  // The conversations by links, then merged by the base subject of each one's first message.
+  const firstOf = new Map<string, ThreadHeaders>();
+  for (const message of sorted) {
+    const root = find(`uid:${message.uid}`);
+    if (!firstOf.has(root)) firstOf.set(root, message);
+  }
+  const bySubject = new Map<string, string>();
+  for (const [root, first] of firstOf) {
+    const subject = baseSubject(first.subject ?? '').toLowerCase();
+    if (!subject) continue;
+    const seen = bySubject.get(subject);
+    if (seen) union(seen, root);
+    else bySubject.set(subject, root);
+  }
+  const threads = new Map<string, number[]>();
+  for (const message of sorted) {
+    const root = find(`uid:${message.uid}`);
+    const thread = threads.get(root);
+    if (thread) thread.push(message.uid);
+    else threads.set(root, [message.uid]);
+  }
+  return [...threads.values()];
 }

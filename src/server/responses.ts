@@ -13,8 +13,26 @@ function headersWith(extra: Record<string, string>): Headers {
   return new Headers({ ...COMMON_HEADERS, ...extra });
 }
 
+/**
+ * The text of each JSON answer this module made, by response. A host that writes responses itself (the Node server)
+ * sends the text as it is instead of reading it back through the body stream, which under load costs more than
+ * making the answer did. The body stays intact for every other reader.
+ */
+const jsonTexts = new WeakMap<Response, string>();
+
+/** The JSON text of a response made here (an answer or a problem), or undefined for any other response. */
+export function jsonTextOf(response: Response): string | undefined {
+  return response.bodyUsed ? undefined : jsonTexts.get(response);
+}
+
+function withJson(text: string, init: ResponseInit): Response {
+  const response = new Response(text, init);
+  jsonTexts.set(response, text);
+  return response;
+}
+
 export function jsonResponse(data: unknown, status = 200): Response {
-  return new Response(JSON.stringify(data), {
+  return withJson(JSON.stringify(data), {
     status,
     headers: headersWith({ 'Content-Type': 'application/json; charset=utf-8' }),
   });
@@ -32,7 +50,7 @@ export function problemResponse(error: MailError, extra: Record<string, string> 
   const headers = headersWith({ 'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`, ...extra });
   const retryAfter = retryAfterSeconds(error.retryAfter);
   if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
-  return new Response(JSON.stringify({ ...problem, status }), { status, headers });
+  return withJson(JSON.stringify({ ...problem, status }), { status, headers });
 }
 
 function retryAfterSeconds(value: number | undefined): number | undefined {

@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import PostalMime from 'postal-mime';
 import { MailError, type MessageSummary, type ObjectLinkConfig } from '../../src/core/index.js';
-import { deliverRaw, mailServers, type ServersState } from './support.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UploadStore } from '../../src/node/uploads.js';
+import { deliverRaw, mailServers, tempDir, type ServersState } from './support.js';
 import { createFixture, providerControl, type Fixture, type FixtureOptions } from './test-server.js';
 
 const servers = await mailServers();
@@ -164,8 +167,37 @@ describe('ImapMailBackend with Dovecot', { skip }, () => {
   });
 
   describe('conversations', () => {
-    it('groups by THREAD=REFERENCES, newest message first, and lists one conversation by its id', async () => {
-      const f = await fixture({ empty: true });
+    for (const serverThreading of [true, false]) {
+      const how = serverThreading ? 'by THREAD=REFERENCES' : 'from headers (a server without THREAD)';
+      it(`groups ${how}, newest message first, and lists one conversation by its id`, async () => {
+        await conversationsGrouped(serverThreading);
+      });
+    }
+
+    it('threads from headers as the server does: the same conversations in the seeded inbox', async () => {
+      const byServer = await fixture();
+      const byHeaders = await fixture({ serverThreading: false });
+      const conversations = async (f: Fixture) => {
+        const backend = f.server.backendFor(USER);
+        const page = await backend.listMessages({ folderId: 'INBOX', threads: true, limit: 200 });
+        const groups = await Promise.all(
+          page.items.map(async (head) => {
+            const members = await backend.listMessages({ folderId: 'INBOX', threadId: head.threadId!, limit: 200 });
+            return members.items.map((item) => item.messageId ?? item.subject).sort();
+          }),
+        );
+        return groups.map((group) => group.join(' | ')).sort();
+      };
+      const expected = await conversations(byServer);
+      assert.ok(
+        expected.some((group) => group.includes(' | ')),
+        'the seeded inbox has conversations',
+      );
+      assert.deepEqual(await conversations(byHeaders), expected);
+    });
+
+    async function conversationsGrouped(serverThreading: boolean): Promise<void> {
+      const f = await fixture({ empty: true, serverThreading });
       const backend = f.server.backendFor(USER);
       assert.equal((await backend.getCapabilities()).threads, true);
       const start = raw('Quarterly plan', 'First.', { 'Message-ID': '<plan-1@test.example>' });
@@ -218,13 +250,76 @@ describe('ImapMailBackend with Dovecot', { skip }, () => {
         filtered.items.map((item) => [item.subject, item.threadSize, item.threadId]),
         [['Quarterly plan', 1, plan!.threadId]],
       );
-    });
+    }
 
     it('says a POP3 account cannot group conversations', async () => {
       const f = await fixture({ protocol: 'pop3', empty: true });
       const backend = f.server.backendFor(USER);
       assert.equal((await backend.getCapabilities()).threads, false);
       await rejects(backend.listMessages({ folderId: 'INBOX', threads: true }), 'unsupported');
+    });
+  });
+
+  describe('uploads', () => {
+    /** Every file under `dir`, however deep. */
+    const filesIn = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name));
+
+    it('keeps uploads on disk until sent, refuses an oversized one with a field issue, and cleans up', async () => {
+      const uploadDir = tempDir('me-uploads-');
+      const f = await fixture({ uploadDir });
+      const backend = f.server.backendFor(USER);
+      const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'big.bin');
+      const refused = await rejects(backend.uploadAttachment({ file: big }), 'validation');
+      assert.equal(refused.status, 400);
+      assert.deepEqual(
+        refused.issues.map((issue) => issue.path),
+        [['file']],
+      );
+      assert.deepEqual(filesIn(uploadDir), [], 'nothing kept of a refused upload');
+      const bytes = randomBytes(300_000);
+      const upload = await backend.uploadAttachment({ file: new File([bytes], 'report.bin') });
+      const [stored] = filesIn(uploadDir);
+      assert.ok(stored, 'the upload waits on disk');
+      assert.deepEqual(readFileSync(stored), bytes);
+      assert.equal(statSync(stored).mode & 0o777, 0o600);
+      const draft = await backend.saveDraft({
+        to: [{ address: f.mailbox.user }],
+        cc: [],
+        bcc: [],
+        subject: 'With an attachment from disk',
+        text: 'See attached.',
+        attachments: [upload],
+      });
+      const saved = await backend.getDraft({ id: draft.id });
+      const source = await PostalMime.parse(await (await backend.getRawMessage({ id: draft.id })).arrayBuffer());
+      assert.equal(saved.attachments.length, 1);
+      assert.deepEqual(Buffer.from(source.attachments[0]!.content as ArrayBuffer), bytes);
+      await backend.close();
+      assert.deepEqual(filesIn(uploadDir), [], 'closing the backend removes its uploads');
+    });
+
+    it('stops a streamed upload at the limit and leaves no file behind', async () => {
+      const uploadDir = tempDir('me-uploads-');
+      const store = new UploadStore(uploadDir);
+      const chunk = new Uint8Array(64 * 1024);
+      let sent = 0;
+      const endless = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          sent += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      const error = await rejects(
+        store.fromStream({ filename: 'x.bin', contentType: 'application/octet-stream' }, endless, 1024 * 1024),
+        'validation',
+      );
+      assert.deepEqual(error.issues[0]?.path, ['file']);
+      assert.ok(sent < 4 * 1024 * 1024, `reading stopped near the limit (${sent} bytes read)`);
+      assert.deepEqual(filesIn(uploadDir), []);
+      store.close();
     });
   });
 

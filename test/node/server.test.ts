@@ -262,6 +262,23 @@ describe('Node server with real mail servers', { skip }, () => {
       await rejects(backend.getMessage({ id: first.items[0]!.id }), 'not-found');
     });
 
+    it('fills list rows from the first lines of each mail (TOP), read once per UIDL', async () => {
+      const f = await fixture({ protocol: 'pop3' });
+      const backend = f.server.backendFor(USER);
+      const page = await backend.listMessages({ folderId: 'INBOX', limit: 30 });
+      assert.equal(page.items.length, 30);
+      for (const item of page.items) {
+        const message = await backend.getMessage({ id: item.id });
+        assert.ok(item.snippet.length > 0, `a snippet for "${item.subject}"`);
+        assert.equal(item.snippet, message.snippet, `the snippet of "${item.subject}"`);
+        assert.equal(item.hasAttachments, message.hasAttachments, `attachments of "${item.subject}"`);
+        assert.ok(item.size >= message.size * 0.9 && item.size > 0, `the size of "${item.subject}"`);
+      }
+      // A second listing reads no message again: the rows come from the UIDL cache, equal to the first.
+      const again = await backend.listMessages({ folderId: 'INBOX', limit: 30 });
+      assert.deepEqual(again.items, page.items);
+    });
+
     it('signs in to POP3 with XOAUTH2', async () => {
       const f = await fixture({ protocol: 'pop3', auth: 'oauth' });
       const page = await f.server.backendFor(USER).listMessages({ folderId: 'INBOX', limit: 5 });

@@ -67,6 +67,9 @@ export interface FixtureOptions {
   baseUrl?: string;
   basePath?: string;
   maxDownloadBytes?: number;
+  /** false: conversations threaded from headers, as for a server without THREAD=REFERENCES. */
+  serverThreading?: boolean;
+  uploadDir?: string;
 }
 
 /** A fresh mailbox and a fresh server configured for it. */
@@ -84,6 +87,8 @@ export async function createFixture(servers: ServersState, options: FixtureOptio
     linkBaseDir: join(dataDir, 'links'),
     maxAttachmentBytes: 5 * 1024 * 1024,
     ...(options.maxDownloadBytes ? { maxDownloadBytes: options.maxDownloadBytes } : {}),
+    ...(options.serverThreading !== undefined ? { serverThreading: options.serverThreading } : {}),
+    ...(options.uploadDir ? { uploadDir: options.uploadDir } : {}),
     secureCookies: false,
   });
   const user = { id: 'local', admin: true };
