@@ -307,13 +307,31 @@ export async function startMailServers() {
   return state;
 }
 
-export function stopPids(pids) {
+/**
+ * Signals each server's whole process group (each was spawned detached, so it leads its own group): Dovecot's
+ * children (auth, imap, pop3, lmtp workers) go with it. Falls back to the PID alone when the group is gone.
+ */
+export function stopPids(pids, signal = 'SIGTERM') {
   for (const pid of pids) {
     try {
-      process.kill(pid, 'SIGTERM');
+      process.kill(-pid, signal);
     } catch {
-      // already gone
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // already gone
+      }
     }
+  }
+}
+
+/** Whether anything of the process group `pid` leads is still running. */
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return isAlive(pid);
   }
 }
 
@@ -325,8 +343,8 @@ export async function stopMailServers() {
   }
   stopPids(state.pids);
   const deadline = Date.now() + 5000;
-  while (state.pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  for (const pid of state.pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  while (state.pids.some(groupAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  stopPids(state.pids.filter(groupAlive), 'SIGKILL');
   rmSync(stateFile, { force: true });
   log(`stopped PIDs ${state.pids.join(', ')}`);
 }
