@@ -5,7 +5,7 @@ import { MailError, type AppSettings } from '../../core/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
+import { icon, warningIcon } from '../base/icons.js';
 import { formStyles, textField, type FieldKind } from '../mail-settings/form.js';
 import { SettingsForm } from '../mail-settings/settings-form.js';
 import { appSettingsStyles } from './mail-app-settings.styles.js';
@@ -216,7 +216,7 @@ export class MailAppSettings extends MailElement {
       ${
         redirect && isInsecureUrl(redirect)
           ? html`<p class="note warning" part="warning">
-              ${icon('warning', 16)}<span>${t.term('settings.https-warning')}</span>
+              ${icon(warningIcon, 16)}<span>${t.term('settings.https-warning')}</span>
             </p>`
           : nothing
       }

@@ -18,7 +18,20 @@ import {
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
+import {
+  bulletsIcon,
+  clearFormatIcon,
+  closeIcon,
+  icon,
+  linkIcon,
+  numbersIcon,
+  paperclipIcon,
+  quoteIcon,
+  retryIcon,
+  sendIcon,
+  textIcon,
+  trashIcon,
+} from '../base/icons.js';
 import type { MailAddressInput } from '../mail-address-input/mail-address-input.js';
 import { foldLine, hasLineBreak, mentionsAttachment } from './checks.js';
 import { readLocalDraft, removeLocalDraft, writeLocalDraft, type LocalDraft } from './local-drafts.js';
@@ -1252,7 +1265,7 @@ export class MailComposer extends MailElement {
             title=${this.localize.term('composer.close')}
             @click=${() => void this.close()}
           >
-            ${icon('close')}
+            ${icon(closeIcon)}
           </button>
         </div>
         ${this.renderRecovered()} ${this.renderFailure()}
@@ -1275,7 +1288,7 @@ export class MailComposer extends MailElement {
     const link = this.meta.link;
     if (!link) return nothing;
     return html`<span class="link-context"
-      >${icon('link', 14)} ${this.localize.term('composer.linked', `${link.objectName} ${link.objectId}`)}</span
+      >${icon(linkIcon, 14)} ${this.localize.term('composer.linked', `${link.objectName} ${link.objectId}`)}</span
     >`;
   }
 
@@ -1425,14 +1438,14 @@ export class MailComposer extends MailElement {
             tool('bold', 'composer.bold', html`<b>B</b>`, state.bold),
             tool('italic', 'composer.italic', html`<i>I</i>`, state.italic),
             tool('underline', 'composer.underline', html`<u>U</u>`, state.underline),
-            tool('bullets', 'composer.bullets', icon('bullets'), state.bullets),
-            tool('numbers', 'composer.numbers', icon('numbers'), state.numbers),
-            tool('link', 'composer.link', icon('link')),
-            tool('quote', 'composer.quote', icon('quote'), state.quote),
-            tool('clear', 'composer.clear', icon('clear-format')),
+            tool('bullets', 'composer.bullets', icon(bulletsIcon), state.bullets),
+            tool('numbers', 'composer.numbers', icon(numbersIcon), state.numbers),
+            tool('link', 'composer.link', icon(linkIcon)),
+            tool('quote', 'composer.quote', icon(quoteIcon), state.quote),
+            tool('clear', 'composer.clear', icon(clearFormatIcon)),
           ]
         : []),
-      tool('plain', 'composer.plain-text', icon('text'), !rich),
+      tool('plain', 'composer.plain-text', icon(textIcon), !rich),
     ];
     const focus = Math.min(this.toolFocus, tools.length - 1);
     return html`<div
@@ -1522,7 +1535,7 @@ export class MailComposer extends MailElement {
     const percent = item.size ? Math.min(100, Math.round((item.loaded / item.size) * 100)) : 100;
     const name = item.inline ? `${this.localize.term('composer.inline-image')}: ${item.filename}` : item.filename;
     return html`<li part=${failed ? 'attachment failed' : 'attachment'} data-status=${item.status}>
-      <span class="attachment-icon">${icon('paperclip', 14)}</span>
+      <span class="attachment-icon">${icon(paperclipIcon, 14)}</span>
       <span class="attachment-name" title=${item.filename}>${name}</span>
       <span class="attachment-size">${this.localize.bytes(item.size)}</span>
       ${
@@ -1545,7 +1558,7 @@ export class MailComposer extends MailElement {
               title=${this.localize.term('action.retry')}
               @click=${() => void this.upload(item)}
             >
-              ${icon('retry', 14)}
+              ${icon(retryIcon, 14)}
             </button>`
           : nothing
       }
@@ -1564,7 +1577,7 @@ export class MailComposer extends MailElement {
         }
         @click=${() => this.removeAttachment(item)}
       >
-        ${icon('close', 14)}
+        ${icon(closeIcon, 14)}
       </button>
     </li>`;
   }
@@ -1572,10 +1585,10 @@ export class MailComposer extends MailElement {
   private renderFooter(): TemplateResult {
     return html`<div part="footer">
       <button class="button primary" part="send-button" type="submit">
-        ${icon('send')}<span>${this.localize.term('composer.send')}</span>
+        ${icon(sendIcon)}<span>${this.localize.term('composer.send')}</span>
       </button>
       <button class="button" part="attach-button" type="button" @click=${this.pickFiles}>
-        ${icon('paperclip')}<span>${this.localize.term('composer.attach')}</span>
+        ${icon(paperclipIcon)}<span>${this.localize.term('composer.attach')}</span>
       </button>
       <input
         type="file"
@@ -1586,7 +1599,7 @@ export class MailComposer extends MailElement {
       />
       <span part="status" role="status">${this.renderStatus()}</span>
       <button class="button" part="discard-button" type="button" @click=${this.discard}>
-        ${icon('trash')}<span>${this.localize.term('composer.discard')}</span>
+        ${icon(trashIcon)}<span>${this.localize.term('composer.discard')}</span>
       </button>
     </div>`;
   }

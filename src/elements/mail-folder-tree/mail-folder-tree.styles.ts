@@ -46,44 +46,10 @@ export const folderTreeStyles = css`
     opacity: 0.4;
     cursor: default;
   }
-  [part~='form'],
-  [part~='confirm'] {
-    display: grid;
-    gap: var(--_space);
+  [part~='loading'] {
     margin: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-  }
-  [part~='confirm'] p {
-    margin: 0;
-  }
-  [part~='form'] label {
-    display: grid;
-    gap: 0.25rem;
-    font-size: var(--_font-size-small);
     color: var(--_text-muted);
-  }
-  [part~='form'] input,
-  [part~='form'] select {
-    min-height: var(--_control-height);
-    padding: calc(var(--_space) / 2) var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_text);
-    font: inherit;
-  }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) / 2);
-  }
-  .button.danger {
-    background: var(--_danger);
-    border-color: var(--_danger);
-    color: var(--_bg);
+    font-size: var(--_font-size-small);
   }
   [part~='action-error'] {
     margin: var(--_space);

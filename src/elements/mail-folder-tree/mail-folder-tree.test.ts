@@ -20,6 +20,18 @@ async function mount(lang = 'en', selected = 'inbox'): Promise<MailFolderTree> {
   return tree;
 }
 
+/** Mounts a tree whose name form and confirmation load through `wrap(load)` (set before the tree connects). */
+async function mountWithForms(wrap: (load: () => Promise<unknown>) => () => Promise<unknown>): Promise<MailFolderTree> {
+  const tree = document.createElement('mail-folder-tree');
+  tree.selected = 'inbox';
+  const seam = tree as unknown as { importForms: () => Promise<unknown> };
+  seam.importForms = wrap(seam.importForms);
+  const root = await fixture(html`<mail-backend-provider base-url=${API}></mail-backend-provider>`);
+  root.append(tree);
+  await until(() => shadowAll(tree, '[role="treeitem"]').length > 0, 4000, 'tree');
+  return tree;
+}
+
 const names = (tree: MailFolderTree) =>
   shadowAll(tree, '[part~="folder-name"]').map((node) => node.textContent?.trim());
 const item = (tree: MailFolderTree, id: string) => shadow(tree, `[role="treeitem"][data-id="${id}"]`)!;
@@ -246,6 +258,49 @@ describe('<mail-folder-tree>', () => {
       await tree.updateComplete;
       expect(shadow<HTMLButtonElement>(tree, '[part~="action-rename"]')!.disabled).to.equal(true);
       expect(shadow<HTMLButtonElement>(tree, '[part~="action-delete"]')!.disabled).to.equal(true);
+    });
+
+    it('shows loading while the forms load, then focuses the name field', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const tree = await mountWithForms((load) => () => held.then(load));
+      shadow(tree, '[part~="action-create"]')!.click();
+      await until(() => !!shadow(tree, '[part~="loading"]'), 3000, 'loading');
+      expect(shadow(tree, '[part~="loading"]')!.getAttribute('role')).to.equal('status');
+      expect(shadow(tree, '[part="form"]')).to.equal(null);
+      release();
+      await until(() => tree.shadowRoot!.activeElement?.getAttribute('part') === 'name-input', 3000, 'focused field');
+      expect(shadow(tree, '[part~="loading"]')).to.equal(null);
+    });
+
+    it('says when the forms cannot be loaded, emits mail-error, and retries', async () => {
+      let fail = true;
+      const events: CustomEvent[] = [];
+      const logged: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => logged.push(args);
+      let tree!: MailFolderTree;
+      try {
+        tree = await mountWithForms(
+          (load) => () =>
+            fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : load(),
+        );
+        tree.addEventListener('mail-error', (event) => events.push(event));
+        shadow(tree, '[part~="action-create"]')!.click();
+        await until(() => !!shadow(tree, '[part~="error"]'), 3000, 'error region');
+      } finally {
+        console.error = original;
+      }
+      expect(logged).to.have.length(1);
+      expect(events.map((event) => event.detail.operation)).to.deep.equal(['loadPart']);
+      expect(shadow(tree, '[part="form"]')).to.equal(null);
+      await expect(tree).to.be.accessible();
+      fail = false;
+      shadow<HTMLButtonElement>(tree, '[part~="retry-button"]')!.click();
+      await until(() => !!shadow(tree, '[part="form"]'), 3000, 'the form after retry');
+      expect(shadow(tree, '[part~="error"]')).to.equal(null);
+      await fill(tree, 'Invoices');
+      await until(() => names(tree).includes('Invoices'), 4000, 'the new folder');
     });
 
     it('has no folder actions when read-only', async () => {

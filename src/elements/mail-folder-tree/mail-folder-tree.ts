@@ -7,10 +7,12 @@ import { MailError } from '../../core/mail-error.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
+import { chevronIcon, composeIcon, folderPlusIcon, icon, trashIcon, type IconDefinition } from '../base/icons.js';
+import { LazyModule } from '../base/lazy-module.js';
 import { LiveController } from '../base/live.js';
 import { MESSAGE_DRAG_TYPE, readDragPayload } from '../mail-message-list/drag.js';
 import { folderTreeStyles } from './mail-folder-tree.styles.js';
+import type * as FolderForms from './folder-forms.js';
 import '../../i18n/strings/inbox.js';
 
 /** Detail of `mail-folder-select`. */
@@ -28,7 +30,7 @@ export interface FolderDropDetail {
 }
 
 /** An edit in progress: a new folder (with its parent) or a rename, or a delete waiting for confirmation. */
-type Editing =
+export type Editing =
   { kind: 'create'; parentId: string | null } | { kind: 'rename'; folder: Folder } | { kind: 'delete'; folder: Folder };
 
 interface FolderNode {
@@ -73,6 +75,7 @@ export function buildFolderTree(folders: readonly Folder[]): FolderNode[] {
  * @csspart name-input - Its text field.
  * @csspart confirm - The delete confirmation.
  * @csspart action-error - The message shown when a folder change failed.
+ * @csspart loading - Stands in for the name form or the confirmation while it loads (the first time only).
  * @csspart tree - The tree list.
  * @csspart folder - One folder row (also `selected` when selected, `drop-target` while rows are dragged over it).
  * @csspart folder-name - A folder's name.
@@ -104,6 +107,17 @@ export class MailFolderTree extends MailElement {
   @state() private announcement = '';
 
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Imports the name form and the delete confirmation; replaceable, for tests that make it fail. */
+  private importForms = (): Promise<typeof FolderForms> => import('./folder-forms.js');
+
+  /** The name form and the delete confirmation: loaded when a change is first started, or the actions pointed at. */
+  private readonly forms = new LazyModule<typeof FolderForms>(this, () =>
+    this.importForms().catch((error: unknown) => {
+      // A chunk that cannot be fetched is a network problem, whatever the browser's error says.
+      throw this.reportError(MailError.from(error, 'network'), 'loadPart');
+    }),
+  );
 
   private readonly live = new LiveController(
     this,
@@ -146,6 +160,12 @@ export class MailFolderTree extends MailElement {
     clearTimeout(this.refreshTimer);
   }
 
+  /** Also waits for the forms while they load, so that a started change shows its form. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.forms.settled;
+    return super.getUpdateComplete();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.live.sync();
@@ -180,13 +200,7 @@ export class MailFolderTree extends MailElement {
     const folder = this.focusedFolder();
     const editable = !!folder && !folder.role;
     const term = this.localize.term.bind(this.localize);
-    const button = (
-      name: string,
-      label: string,
-      glyph: 'folder-plus' | 'compose' | 'trash',
-      on: () => void,
-      ok = true,
-    ) =>
+    const button = (name: string, label: string, glyph: IconDefinition, on: () => void, ok = true) =>
       html`<button
         class="icon-button"
         part="action action-${name}"
@@ -198,73 +212,42 @@ export class MailFolderTree extends MailElement {
       >
         ${icon(glyph)}
       </button>`;
-    return html`<div part="actions" role="toolbar" aria-label=${term('tree.actions')}>
+    return html`<div
+      part="actions"
+      role="toolbar"
+      aria-label=${term('tree.actions')}
+      @pointerenter=${this.preloadForms}
+      @focusin=${this.preloadForms}
+    >
       <span class="title">${term('folders.label')}</span>
-      ${button('create', term('tree.new'), 'folder-plus', () =>
+      ${button('create', term('tree.new'), folderPlusIcon, () =>
         this.startCreate(folder && !folder.role ? folder.id : null),
       )}
-      ${button('rename', term('tree.rename'), 'compose', () => folder && this.startRename(folder), editable)}
-      ${button('delete', term('tree.delete'), 'trash', () => folder && this.startDelete(folder), editable)}
+      ${button('rename', term('tree.rename'), composeIcon, () => folder && this.startRename(folder), editable)}
+      ${button('delete', term('tree.delete'), trashIcon, () => folder && this.startDelete(folder), editable)}
     </div>`;
   }
 
   private renderEditing(): TemplateResult | typeof nothing {
     const editing = this.editing;
     if (!editing) return nothing;
-    const term = this.localize.term.bind(this.localize);
-    if (editing.kind === 'delete') {
-      return html`<div part="confirm" role="group" aria-label=${term('tree.delete')}>
-        <p>${term('tree.confirm-delete', editing.folder.name, editing.folder.total)}</p>
-        <div class="buttons">
-          <button class="button danger" type="button" ?disabled=${this.working} @click=${() => this.confirmDelete()}>
-            ${term('tree.delete')}
-          </button>
-          <button class="button" type="button" @click=${() => this.cancelEdit()}>${term('tree.cancel')}</button>
-        </div>
-      </div>`;
-    }
-    const folders = (this.folders.value ?? []).filter((folder) => folder.selectable || !folder.role);
-    return html`<form
-      part="form"
-      aria-label=${editing.kind === 'create' ? term('tree.new') : term('tree.rename')}
-      @submit=${this.onSubmit}
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.cancelEdit()}
-    >
-      <label>
-        <span>${term('tree.name')}</span>
-        <input
-          part="name-input"
-          name="name"
-          required
-          maxlength="255"
-          autocomplete="off"
-          .value=${editing.kind === 'rename' ? editing.folder.name : ''}
-        />
-      </label>
-      ${
-        editing.kind === 'create'
-          ? html`<label>
-              <span>${term('tree.parent')}</span>
-              <select name="parent">
-                <option value="">${term('tree.parent-none')}</option>
-                ${folders.map(
-                  (folder) =>
-                    html`<option value=${folder.id} ?selected=${folder.id === editing.parentId}>
-                      ${folder.role ? term(`role.${folder.role}`) : folder.path}
-                    </option>`,
-                )}
-              </select>
-            </label>`
-          : nothing
-      }
-      <div class="buttons">
-        <button class="button primary" type="submit" ?disabled=${this.working}>
-          ${editing.kind === 'create' ? term('tree.create') : term('tree.save')}
-        </button>
-        <button class="button" type="button" @click=${() => this.cancelEdit()}>${term('tree.cancel')}</button>
-      </div>
-    </form>`;
+    const forms = this.forms;
+    if (forms.error) return renderError(this.localize, forms.error, () => void forms.retry());
+    if (!forms.value) return html`<div part="loading" role="status">${this.localize.term('state.loading')}</div>`;
+    return forms.value.renderFolderForm({
+      localize: this.localize,
+      editing,
+      parents: (this.folders.value ?? []).filter((folder) => folder.selectable || !folder.role),
+      working: this.working,
+      onSubmit: (event) => void this.onSubmit(event),
+      onCancel: () => this.cancelEdit(),
+      onConfirmDelete: () => void this.confirmDelete(),
+    });
   }
+
+  private readonly preloadForms = (): void => {
+    if (!this.forms.error) void this.forms.request();
+  };
 
   private startRename(folder: Folder): void {
     if (this.readonly || folder.role) return;
@@ -280,7 +263,9 @@ export class MailFolderTree extends MailElement {
     void this.focusForm();
   }
 
+  /** Loads the forms (again, after a failure: starting a change is a retry) and focuses the field or the button. */
   private async focusForm(): Promise<void> {
+    void (this.forms.error ? this.forms.retry() : this.forms.request());
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="name-input"], [part="confirm"] .button')?.focus();
   }
@@ -444,7 +429,7 @@ export class MailFolderTree extends MailElement {
         @dragleave=${(event: DragEvent) => this.onDragLeave(event, folder)}
         @drop=${(event: DragEvent) => this.onDrop(event, folder)}
       >
-        <span class="toggle" aria-hidden="true">${children.length ? icon('chevron', 14) : nothing}</span>
+        <span class="toggle" aria-hidden="true">${children.length ? icon(chevronIcon, 14) : nothing}</span>
         <span part="folder-name" dir="auto" title=${folder.path}>${name}</span>
         ${
           folder.unread

@@ -7,7 +7,20 @@ import { displayName } from '../../core/text.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
+import {
+  backIcon,
+  closeIcon,
+  composeIcon,
+  downIcon,
+  filterIcon,
+  icon,
+  keyboardIcon,
+  mailIcon,
+  menuIcon,
+  searchIcon,
+  threadsIcon,
+  upIcon,
+} from '../base/icons.js';
 import { LazyModule } from '../base/lazy-module.js';
 import { LiveController } from '../base/live.js';
 import type { FolderDropDetail, FolderSelectDetail, MailFolderTree } from '../mail-folder-tree/mail-folder-tree.js';
@@ -380,12 +393,12 @@ export class MailInbox extends MailElement {
               title=${term('inbox.show-folders')}
               @click=${() => (this.pane = 'folders')}
             >
-              ${icon('menu', 18)}
+              ${icon(menuIcon, 18)}
             </button>`
           : nothing
       }
       <form part="search" class="search" role="search" @submit=${this.onSearchSubmit}>
-        <span class="search-icon" aria-hidden="true">${icon('search')}</span>
+        <span class="search-icon" aria-hidden="true">${icon(searchIcon)}</span>
         <input
           class="search-input"
           part="search-input"
@@ -409,7 +422,7 @@ export class MailInbox extends MailElement {
                 title=${term('search.clear')}
                 @click=${this.clearSearch}
               >
-                ${icon('close')}
+                ${icon(closeIcon)}
               </button>`
             : nothing
         }
@@ -425,7 +438,7 @@ export class MailInbox extends MailElement {
           @focus=${this.preloadPanels}
           @click=${this.toggleFilters}
         >
-          ${icon('filter')}
+          ${icon(filterIcon)}
         </button>
       </form>
       ${
@@ -439,7 +452,7 @@ export class MailInbox extends MailElement {
               title=${term('inbox.threads')}
               @click=${() => (this.conversations = !this.threadsOn)}
             >
-              ${icon('threads')}
+              ${icon(threadsIcon)}
             </button>`
           : nothing
       }
@@ -456,7 +469,7 @@ export class MailInbox extends MailElement {
               @focus=${this.preloadPanels}
               @click=${() => this.showShortcuts()}
             >
-              ${icon('keyboard', 18)}
+              ${icon(keyboardIcon, 18)}
             </button>`
       }
       ${
@@ -470,7 +483,7 @@ export class MailInbox extends MailElement {
               @focus=${this.preloadComposer}
               @click=${() => this.compose()}
             >
-              ${icon('compose')}<span>${term('inbox.compose')}</span>
+              ${icon(composeIcon)}<span>${term('inbox.compose')}</span>
             </button>`
       }
     </div>`;
@@ -515,7 +528,7 @@ export class MailInbox extends MailElement {
               title=${term('inbox.back')}
               @click=${() => this.back()}
             >
-              ${icon('back', 18)}
+              ${icon(backIcon, 18)}
             </button>`
           : nothing
       }
@@ -528,7 +541,7 @@ export class MailInbox extends MailElement {
         ?disabled=${index <= 0}
         @click=${() => this.step(-1)}
       >
-        ${icon('up', 18)}
+        ${icon(upIcon, 18)}
       </button>
       <button
         class="icon-button"
@@ -539,7 +552,7 @@ export class MailInbox extends MailElement {
         ?disabled=${index < 0 || (index >= items.length - 1 && total <= items.length)}
         @click=${() => this.step(1)}
       >
-        ${icon('down', 18)}
+        ${icon(downIcon, 18)}
       </button>
       ${
         index >= 0
@@ -552,7 +565,7 @@ export class MailInbox extends MailElement {
     if (!this.viewId) {
       return html`${single ? toolbar : nothing}
         <div part="reader-empty" class="reader-empty">
-          ${icon('mail', 40)}
+          ${icon(mailIcon, 40)}
           <p>
             ${this.selectionCount > 1 ? term('inbox.selected-many', this.selectionCount) : term('inbox.reader-empty')}
           </p>
@@ -599,7 +612,7 @@ export class MailInbox extends MailElement {
         <h2 id="help-title">${term('shortcuts.title')}</h2>
         <form method="dialog">
           <button class="icon-button" aria-label=${term('inbox.close')} title=${term('inbox.close')}>
-            ${icon('close')}
+            ${icon(closeIcon)}
           </button>
         </form>
       </div>
@@ -645,7 +658,7 @@ export class MailInbox extends MailElement {
       <h2>${title}</h2>
       <form method="dialog">
         <button class="icon-button" aria-label=${term('inbox.close')} title=${term('inbox.close')}>
-          ${icon('close')}
+          ${icon(closeIcon)}
         </button>
       </form>
     </div>`;

@@ -5,7 +5,7 @@ import { MailError, type RecordRef } from '../../core/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
+import { icon, searchIcon } from '../base/icons.js';
 import { recordPickerStyles } from './mail-record-picker.styles.js';
 import '../../i18n/strings/links.js';
 
@@ -151,7 +151,7 @@ export class MailRecordPicker extends MailElement {
         <p class="hint">${count ? t.term('picker.intro', count) : t.term('picker.intro-none')}</p>
         <label for="${this.uid}-input" id="${this.uid}-label" class="label">${t.term('picker.search-label')}</label>
         <div class="combo">
-          <span class="search-icon" aria-hidden="true">${icon('search', 14)}</span>
+          <span class="search-icon" aria-hidden="true">${icon(searchIcon, 14)}</span>
           <input
             id="${this.uid}-input"
             part="combobox"

@@ -1,94 +1,15 @@
 /**
  * Form helpers shared by the settings elements (`<mail-settings>`, `<mail-account-endpoint>`, `<mail-app-settings>`):
- * zod issues and server field issues mapped to localized messages per field, a labelled field with its message
- * wired through `aria-describedby`, copying to the clipboard, and the form styles.
+ * a labelled field with its message wired through `aria-describedby`, a stored write-only secret, copying to the
+ * clipboard, and the form styles. The messages of the fields come with the checks (`validate.ts`).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { FieldIssue, MailError } from '../../core/index.js';
-import type { LocalizeController } from '../../i18n/localize.js';
-import { icon } from '../base/icons.js';
+import { icon, lockIcon } from '../base/icons.js';
 
 /** What a field holds, to choose the message for a format problem. */
 export type FieldKind =
   'text' | 'host' | 'port' | 'email' | 'url' | 'path' | 'tenant' | 'client-id' | 'choice' | 'secret';
-
-/** The subset of a zod issue the messages depend on. */
-export interface IssueLike {
-  code: string;
-  path: readonly PropertyKey[];
-  message: string;
-  origin?: string;
-  maximum?: number | bigint;
-}
-
-/** Field errors by dotted path (`incoming.port`): the message to show next to the field. */
-export type FieldErrors = Readonly<Record<string, string>>;
-
-export const fieldKey = (path: readonly PropertyKey[]): string => path.map((key) => String(key)).join('.');
-
-/** A zod issue in the reader's language, chosen by the kind of field and the kind of problem. */
-export function issueMessage(localize: LocalizeController, issue: IssueLike, kind: FieldKind): string {
-  const format = () => localize.term(`settings.invalid.${kind}`);
-  switch (issue.code) {
-    case 'too_small':
-      return issue.origin === 'number' ? format() : localize.term('settings.invalid.required');
-    case 'too_big':
-      return issue.origin === 'number' || issue.maximum === undefined
-        ? format()
-        : localize.term('settings.invalid.too-long', Number(issue.maximum));
-    case 'custom':
-      if (/line breaks/i.test(issue.message)) return localize.term('settings.invalid.line-break');
-      if (/^required/i.test(issue.message)) return localize.term('settings.invalid.required');
-      return format();
-    default:
-      return format();
-  }
-}
-
-/**
- * The first issue of each field, localized; `kinds` says what each field holds (unknown fields are `text`). An empty
- * text in `input` is reported as required, whatever the schema's complaint.
- */
-export function errorsFromIssues(
-  localize: LocalizeController,
-  issues: readonly IssueLike[],
-  kinds: Readonly<Record<string, FieldKind>>,
-  input?: unknown,
-): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = fieldKey(issue.path);
-    if (key in errors) continue;
-    const value = issue.path.reduce<unknown>(
-      (node, part) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined),
-      input,
-    );
-    errors[key] =
-      typeof value === 'string' && value.trim() === ''
-        ? localize.term('settings.invalid.required')
-        : issueMessage(localize, issue, kinds[key] ?? 'text');
-  }
-  return errors;
-}
-
-/**
- * A server's `validation` error split into the fields this form shows (keyed by path, the server's own words) and
- * the rest, for the form-level message.
- */
-export function errorsFromServer(
-  error: MailError,
-  fields: readonly string[],
-): { fields: Record<string, string>; rest: FieldIssue[] } {
-  const found: Record<string, string> = {};
-  const rest: FieldIssue[] = [];
-  for (const issue of error.issues) {
-    const field = fields.find((key) => error.issuesAt(...key.split('.')).includes(issue));
-    if (field && !(field in found)) found[field] = issue.message;
-    else if (!field) rest.push(issue);
-  }
-  return { fields: found, rest };
-}
 
 /** Element ids are derived from the field path: `incoming.port` → `incoming-port`. */
 export const fieldId = (key: string): string => key.replace(/\./g, '-');
@@ -198,7 +119,7 @@ export function storedSecretField(options: StoredSecretOptions): TemplateResult 
   return html`<div class="field" part="field" data-field=${field}>
     <span class="label" id="${name}-label">${label}</span>
     <div class="${name}-set" part="${name}-set">
-      ${icon('lock', 16)}
+      ${icon(lockIcon, 16)}
       <span id="${name}-state">${state}</span>
       <button
         class="button"

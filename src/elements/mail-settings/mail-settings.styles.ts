@@ -29,11 +29,4 @@ export const settingsStyles = css`
   .password-set .icon {
     color: var(--_text-muted);
   }
-  .results {
-    display: grid;
-    gap: var(--_space);
-  }
-  .advice {
-    color: var(--_text);
-  }
 `;

@@ -10,6 +10,38 @@ import { loadChecks } from './settings-form.js';
 /** The seam through which a test replaces how the form's checks load. */
 type ChecksSeam = { form: { checks: { load: () => Promise<unknown> } } };
 
+/** The seams of the parts that load on first use: the test results panel and the OAuth app choice. */
+type PartSeams = { imports: { testView: () => Promise<unknown>; oauthView: () => Promise<unknown> } };
+
+/** Mounts a form whose `part` loads through `wrap(load)` (set before the element connects). */
+async function mountWithPart(
+  part: keyof PartSeams['imports'],
+  wrap: (load: () => Promise<unknown>) => () => Promise<unknown>,
+): Promise<MailSettings> {
+  const element = document.createElement('mail-settings');
+  const { imports } = element as unknown as PartSeams;
+  imports[part] = wrap(imports[part]);
+  const root = await fixture(html`<mail-backend-provider base-url=${API}></mail-backend-provider>`);
+  root.append(element);
+  await until(() => !!shadow(element, 'form'), 4000, 'form');
+  return element;
+}
+
+/** Runs `body` with console.error captured (a failed chunk load is logged), and returns what was logged. */
+async function capturingConsoleErrors(body: () => Promise<void>): Promise<unknown[]> {
+  const errors: unknown[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => errors.push(args);
+  try {
+    await body();
+  } finally {
+    console.error = original;
+  }
+  return errors;
+}
+
+const CHUNK_FAILURE = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+
 /** Mounts a form whose checks load through `load` (set before the element connects, so before any preload). */
 async function mountWithChecks(load: () => Promise<unknown>): Promise<MailSettings> {
   const element = document.createElement('mail-settings');
@@ -550,6 +582,57 @@ describe('<mail-settings>', () => {
       shadow<HTMLButtonElement>(el, 'form [part~="retry-button"]')!.click();
       await until(() => input(el, 'email').getAttribute('aria-invalid') === 'true', 3000, 'message after retry');
       expect(message(el, 'email')).to.equal('Enter an e-mail address such as name@example.com.');
+      expect(shadow(el, 'form [part~="error"]')).to.equal(null);
+    });
+
+    it('shows loading while the test results panel loads, then the results', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const el = await mountWithPart('testView', (load) => () => held.then(load));
+      await fillValid(el);
+      shadow<HTMLButtonElement>(el, '[part~="test-button"]')!.click();
+      await until(() => !!shadow(el, '[part~="loading"]'), 3000, 'loading');
+      expect(shadow(el, '[part~="loading"]')!.getAttribute('role')).to.equal('status');
+      expect(shadowAll(el, '[part~="test-result"]')).to.have.length(0);
+      release();
+      await until(() => shadowAll(el, '[part~="test-result"][part~="ok"]').length === 2, 4000, 'both ok');
+      expect(shadow(el, '[part~="loading"]')).to.equal(null);
+    });
+
+    it('says when the test results panel cannot be loaded, emits mail-error, and retries', async () => {
+      let fail = true;
+      const events: CustomEvent[] = [];
+      let el!: MailSettings;
+      const logged = await capturingConsoleErrors(async () => {
+        el = await mountWithPart('testView', (load) => () => (fail ? CHUNK_FAILURE() : load()));
+        el.addEventListener('mail-error', (event) => events.push(event));
+        await fillValid(el);
+        shadow<HTMLButtonElement>(el, '[part~="test-button"]')!.click();
+        await until(() => !!shadow(el, 'form [part~="error"]'), 3000, 'error region');
+      });
+      expect(logged).to.have.length(1);
+      expect(events.map((event) => event.detail.operation)).to.deep.equal(['loadPart']);
+      expect(shadow(el, 'form [part~="error"]')!.dataset.code).to.equal('network');
+      await expect(el).to.be.accessible();
+      fail = false;
+      shadow<HTMLButtonElement>(el, 'form [part~="retry-button"]')!.click();
+      await until(() => shadowAll(el, '[part~="test-result"][part~="ok"]').length === 2, 4000, 'results after retry');
+      expect(shadow(el, 'form [part~="error"]')).to.equal(null);
+    });
+
+    it('says when the OAuth app choice cannot be loaded, and retries', async () => {
+      let fail = true;
+      let el!: MailSettings;
+      const logged = await capturingConsoleErrors(async () => {
+        el = await mountWithPart('oauthView', (load) => () => (fail ? CHUNK_FAILURE() : load()));
+        await choose(el, 'auth', 'oauth');
+        await until(() => !!shadow(el, 'form [part~="error"]'), 3000, 'error region');
+      });
+      expect(logged).to.have.length(1);
+      expect(shadow(el, '[part~="no-endpoints"]')).to.equal(null);
+      fail = false;
+      shadow<HTMLButtonElement>(el, 'form [part~="retry-button"]')!.click();
+      await until(() => !!shadow(el, '[part~="no-endpoints"]'), 3000, 'the choice after retry');
       expect(shadow(el, 'form [part~="error"]')).to.equal(null);
     });
 

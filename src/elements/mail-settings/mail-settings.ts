@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
@@ -17,11 +17,13 @@ import {
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
 import { fieldId, formStyles, textField, type FieldKind, storedSecretField } from './form.js';
-import { SettingsForm, helpLoader } from './settings-form.js';
+import { SettingsForm, helpLoader, partKit } from './settings-form.js';
+import { checkIcon, clockIcon, errorIcon, icon, warningIcon } from '../base/icons.js';
 import { LazyModule } from '../base/lazy-module.js';
 import { settingsStyles } from './mail-settings.styles.js';
+import type * as ConnectionTest from './connection-test.js';
+import type * as OAuthChoice from './oauth-choice.js';
 import '../../i18n/strings/settings.js';
 
 /** Detail of `mail-settings-saved`. */
@@ -168,6 +170,8 @@ interface Loaded {
  * @csspart keep-password-button - Keeps the saved password after "Change password".
  * @csspart test-button - "Test connection".
  * @csspart test-result - The result of one connection test (`test-result ok` or `test-result failed`).
+ * @csspart loading - Stands in for a part of the form that loads on first use (the OAuth app choice, the test
+ * results) while it loads.
  * @csspart save-button - Saves the account.
  * @csspart reset-button - Discards unsaved changes.
  * @csspart actions - The button bar.
@@ -210,6 +214,22 @@ export class MailSettings extends MailElement {
 
   /** What a failed connection test means: help texts loaded when a test first runs. */
   private readonly help = new LazyModule(this, helpLoader(this.localize));
+
+  /** Imports the parts of the form that load on first use; replaceable, for tests that make one fail. */
+  private readonly imports = {
+    testView: (): Promise<typeof ConnectionTest> => import('./connection-test.js'),
+    oauthView: (): Promise<typeof OAuthChoice> => import('./oauth-choice.js'),
+  };
+
+  /** The test results panel: loaded when a test first runs, or when the Test button is pointed at. */
+  private readonly testView = new LazyModule<typeof ConnectionTest>(this, () =>
+    this.reportLoad(this.imports.testView()),
+  );
+
+  /** The OAuth app choice: loaded when the account signs in with an OAuth app. */
+  private readonly oauthView = new LazyModule<typeof OAuthChoice>(this, () =>
+    this.reportLoad(this.imports.oauthView()),
+  );
 
   private readonly loader = new Task(this, {
     task: async ([backend], { signal }): Promise<Loaded> => {
@@ -263,9 +283,31 @@ export class MailSettings extends MailElement {
 
   /** Also waits for the form's checks while they load, so that their messages are in place. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await Promise.all([this.form.checks.settled, this.help.settled]);
+    // Twice: an update can start loading a part (the OAuth app choice), which updates again once it is here.
+    await super.getUpdateComplete();
+    await Promise.all([this.form.checks.settled, this.help.settled, this.testView.settled, this.oauthView.settled]);
     return super.getUpdateComplete();
   }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Once: a failed load waits for the retry button.
+    if (this.draft.auth === 'oauth' && !this.oauthView.error) void this.oauthView.request();
+  }
+
+  /** A part that failed to load is reported (`mail-error`) once per attempt; its place in the form says so. */
+  private async reportLoad<T>(loading: Promise<T>): Promise<T> {
+    try {
+      return await loading;
+    } catch (error) {
+      // A chunk that cannot be fetched is a network problem, whatever the browser's error says.
+      throw this.reportError(MailError.from(error, 'network'), 'loadPart');
+    }
+  }
+
+  private readonly preloadTestView = (): void => {
+    if (!this.testView.error) void this.testView.request();
+  };
 
   /** An `<mail-account-endpoint>` on the page saved an app: offer it without reloading (and losing) the form. */
   private onEndpointSaved(event: CustomEvent<{ endpoint: AccountEndpoint }>): void {
@@ -433,6 +475,8 @@ export class MailSettings extends MailElement {
     this.testing = true;
     this.results = {};
     const settings = checks.parse('account', this.input());
+    // Testing again is also the way to retry a results panel that could not be loaded.
+    void (this.testView.error ? this.testView.retry() : this.testView.request());
     const help = this.help.request();
     const run = async (target: ConnectionTarget) => {
       try {
@@ -478,7 +522,15 @@ export class MailSettings extends MailElement {
       ${this.renderServer('outgoing', errors)} ${this.renderAuth(this.endpoints, errors)} ${this.renderResults()}
       ${this.form.renderFormError()}
       <div part="actions">
-        <button class="button" part="test-button" type="button" ?disabled=${this.testing} @click=${this.test}>
+        <button
+          class="button"
+          part="test-button"
+          type="button"
+          ?disabled=${this.testing}
+          @click=${this.test}
+          @pointerenter=${this.preloadTestView}
+          @focus=${this.preloadTestView}
+        >
           ${this.testing ? t.term('settings.test.running') : t.term('settings.test.button')}
         </button>
         <span class="spacer"></span>
@@ -736,120 +788,47 @@ export class MailSettings extends MailElement {
   }
 
   private renderEndpointChoice(endpoints: AccountEndpoint[], errors: Record<string, string>): TemplateResult {
-    const t = this.localize;
-    const d = this.draft;
-    const error = errors.oauthEndpointId;
-    const status = this.authorization.value;
-    if (!endpoints.length)
-      return html`<p class="note warning" part="no-endpoints">
-        ${icon('warning', 16)}<span>${t.term('settings.auth.no-endpoints')}</span>
-      </p>`;
-    return html`<div class="field" part="field" data-field="oauthEndpointId">
-      <label part="label" for="oauthEndpointId"
-        >${t.term('settings.field.endpoint')}<span class="required" aria-hidden="true"> *</span></label
-      >
-      <div class="control">
-        <select
-          part="input"
-          id="oauthEndpointId"
-          required
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby="oauthEndpointId-message oauthEndpointId-hint"
-          @change=${(event: Event) => {
-            this.patch({ oauthEndpointId: (event.target as HTMLSelectElement).value }, ['oauthEndpointId']);
-            this.form.touch('oauthEndpointId');
-            this.changed();
-          }}
-        >
-          <option value="" ?selected=${!d.oauthEndpointId}>${t.term('settings.auth.choose-endpoint')}</option>
-          ${endpoints.map(
-            (endpoint) =>
-              html`<option value=${endpoint.id} ?selected=${d.oauthEndpointId === endpoint.id}>
-                ${endpoint.name} (${t.term(`settings.provider.${endpoint.provider}`)})
-              </option>`,
-          )}
-        </select>
-      </div>
-      <p class="hint" part="hint" id="oauthEndpointId-hint">${this.authorizationHint(status)}</p>
-      <p class="message" part="field-error" id="oauthEndpointId-message">${error ?? ''}</p>
-    </div>`;
-  }
-
-  private authorizationHint(status: AuthorizationStatus | null | undefined): string {
-    const t = this.localize;
-    if (!this.draft.oauthEndpointId || !status) return t.term('settings.auth.endpoint-hint');
-    if (status.state === 'authorized')
-      return status.account
-        ? t.term('settings.auth.authorized-as', status.account)
-        : t.term('settings.auth.authorized');
-    return t.term('settings.auth.not-authorized');
+    const view = this.oauthView;
+    if (!view.value) return this.renderPartState(view);
+    return view.value.renderOAuthChoice({
+      kit: partKit,
+      localize: this.localize,
+      warningIcon: icon(warningIcon, 16),
+      endpoints,
+      selected: this.draft.oauthEndpointId,
+      error: errors.oauthEndpointId,
+      status: this.authorization.value,
+      onChange: (endpointId) => {
+        this.patch({ oauthEndpointId: endpointId }, ['oauthEndpointId']);
+        this.form.touch('oauthEndpointId');
+        this.changed();
+      },
+    });
   }
 
   private renderResults(): TemplateResult | typeof nothing {
-    const targets = (['incoming', 'outgoing'] as const).filter((target) => this.results[target]);
-    if (!targets.length && !this.testing) return nothing;
-    return html`<section class="results" aria-label=${this.localize.term('settings.test.results')} aria-live="polite">
-      ${(['incoming', 'outgoing'] as const).map((target) => this.renderResult(target))}
-    </section>`;
+    const d = this.draft;
+    if (!this.testing && !this.results.incoming && !this.results.outgoing) return nothing;
+    const view = this.testView;
+    if (!view.value) return this.renderPartState(view);
+    return view.value.renderResults({
+      kit: partKit,
+      localize: this.localize,
+      icons: { pending: icon(clockIcon, 16), ok: icon(checkIcon, 16), failed: icon(errorIcon, 16) },
+      results: this.results,
+      protocol: d.protocol,
+      servers: {
+        incoming: { host: d.incomingHost.trim(), port: d.incomingPort.trim() },
+        outgoing: { host: d.outgoingHost.trim(), port: d.outgoingPort.trim() },
+      },
+      explained: this.help.value !== undefined,
+    });
   }
 
-  private renderResult(target: ConnectionTarget): TemplateResult {
-    const t = this.localize;
-    const result = this.results[target];
-    const d = this.draft;
-    const name =
-      target === 'incoming'
-        ? t.term('settings.test.incoming', t.term(`settings.protocol.${d.protocol}`))
-        : t.term('settings.test.outgoing');
-    if (!result)
-      return html`<div class="note" part="test-result pending" data-target=${target}>
-        ${icon('clock', 16)}
-        <div>
-          <p><strong>${name}</strong> ${t.term('settings.test.running')}</p>
-        </div>
-      </div>`;
-    if (result instanceof MailError)
-      return html`<div class="note failed" part="test-result failed" data-target=${target} data-failure="error">
-        ${icon('error', 16)}
-        <div>
-          <p><strong>${name}</strong> ${t.term('settings.test.failed')}</p>
-          <p>${t.term(`error.${result.code}`)}</p>
-        </div>
-      </div>`;
-    const server = target === 'incoming' ? d.incomingHost.trim() : d.outgoingHost.trim();
-    const port = target === 'incoming' ? d.incomingPort.trim() : d.outgoingPort.trim();
-    if (result.ok)
-      return html`<div class="note ok" part="test-result ok" data-target=${target}>
-        ${icon('check', 16)}
-        <div>
-          <p>
-            <strong>${name}</strong>
-            ${t.term('settings.test.ok', `${server}:${port}`, t.number(result.durationMs))}
-          </p>
-        </div>
-      </div>`;
-    const failure = result.failure ?? 'unknown';
-    const explained = this.help.value !== undefined;
-    const protocolName = target === 'incoming' ? t.term(`settings.protocol.${d.protocol}`) : 'SMTP';
-    return html`<div class="note failed" part="test-result failed" data-target=${target} data-failure=${failure}>
-      ${icon('error', 16)}
-      <div>
-        <p>
-          <strong>${name}</strong>
-          ${explained ? t.term(`settings.failure.${failure}-title`) : t.term('settings.test.failed')}
-        </p>
-        ${
-          explained
-            ? html`<p class="advice">${t.term(`settings.failure.${failure}`, server, port, protocolName)}</p>`
-            : nothing
-        }
-        <details>
-          <summary>${t.term('settings.test.details')}</summary>
-          <p>${result.message}</p>
-          ${result.detail ? html`<pre>${result.detail}</pre>` : nothing}
-        </details>
-      </div>
-    </div>`;
+  /** A part of the form that is still loading, or could not be loaded (with a retry). */
+  private renderPartState(part: LazyModule<unknown>): TemplateResult {
+    if (part.error) return renderError(this.localize, part.error, () => void part.retry());
+    return html`<p class="hint" part="loading" role="status">${this.localize.term('state.loading')}</p>`;
   }
 }
 

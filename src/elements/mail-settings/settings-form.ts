@@ -5,10 +5,23 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { MailError } from '../../core/mail-error.js';
-import type { LocalizeController } from '../../i18n/localize.js';
+import { defineStrings, type LocalizeController } from '../../i18n/localize.js';
 import { LazyModule } from '../base/lazy-module.js';
-import { errorsFromIssues, errorsFromServer, focusFirstInvalid, type FieldKind } from './form.js';
+import { focusFirstInvalid, type FieldKind } from './form.js';
 import type * as validate from './validate.js';
+
+/**
+ * lit's `html` and `nothing`, which an element hands to the parts of its form that load on first use instead of their
+ * importing lit: with code splitting, a bundler such as esbuild would otherwise move lit out of the element's first
+ * chunk into one shared with the parts, and every first load would pay for one more chunk (about 1 KB gzipped).
+ */
+export interface PartKit {
+  html: typeof html;
+  nothing: typeof nothing;
+}
+
+/** The `PartKit` of this module's own lit. */
+export const partKit: PartKit = { html, nothing };
 
 /** The checks of the forms (`validate.ts`), with the schemas and zod. */
 export type Checks = typeof validate;
@@ -90,7 +103,7 @@ export class SettingsForm implements ReactiveController {
     if (!checks) return {};
     const { form, value } = this.options.input();
     const issues = checks.issuesOf(form, value);
-    const errors = errorsFromIssues(this.options.localize, issues, this.options.kinds, value);
+    const errors = checks.errorsFromIssues(this.options.localize, issues, this.options.kinds, value);
     return { ...errors, ...this.options.rules?.() };
   }
 
@@ -154,8 +167,10 @@ export class SettingsForm implements ReactiveController {
   /** A failed save: a server's field problems next to the fields, anything else above the buttons. */
   async showSaveError(error: MailError): Promise<void> {
     const t = this.options.localize;
-    if (error.code === 'validation') {
-      const { fields, rest } = errorsFromServer(error, Object.keys(this.options.kinds));
+    // A save follows the checks, so they are here: `request` only hands them over.
+    const checks = error.code === 'validation' ? await this.checks.request() : undefined;
+    if (checks) {
+      const { fields, rest } = checks.errorsFromServer(error, Object.keys(this.options.kinds));
       this.serverErrors = fields;
       this.submitted = false;
       this.formError = rest.length
@@ -205,8 +220,18 @@ function cancelIdle(handle: number | undefined): void {
 
 /**
  * Loads the help texts shown on demand (the `settings-help` area: connection failures, provider errors, setup
- * checklists), then their translation into the element's language. Resolves to `true`.
+ * checklists), then their translation into the element's language. Resolves to `true`. It registers the area itself,
+ * as `i18n/strings/settings-help.ts` does, because importing that module would move `localize` out of the element's
+ * first chunk into one shared with the help (see `PartKit`).
  */
 export function helpLoader(localize: LocalizeController): () => Promise<true> {
-  return () => import('../../i18n/strings/settings-help.js').then(() => localize.ready()).then(() => true as const);
+  return () =>
+    import('../../i18n/en/settings-help.js')
+      .then(({ settingsHelp }) =>
+        defineStrings('settings-help', settingsHelp, {
+          es: () => import('../../i18n/es/settings-help.js').then((module) => module.settingsHelp),
+        }),
+      )
+      .then(() => localize.ready())
+      .then(() => true as const);
 }

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { MailBackend, MailError, ModuleStatus } from '../../core/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
-import { icon } from '../base/icons.js';
+import { icon, mailIcon } from '../base/icons.js';
 import { toolbarButtonStyles } from './mail-toolbar-button.styles.js';
 import '../../i18n/strings/toolbar.js';
 
@@ -206,7 +206,7 @@ export class MailToolbarButton extends MailElement {
         aria-label=${label}
         title=${label}
         @click=${this.onOpen}
-        >${icon('mail', 20)}${badge}</a
+        >${icon(mailIcon, 20)}${badge}</a
       >`;
     return html`<button
       part="button"
@@ -216,7 +216,7 @@ export class MailToolbarButton extends MailElement {
       title=${label}
       @click=${this.onOpen}
     >
-      ${icon('mail', 20)}${badge}
+      ${icon(mailIcon, 20)}${badge}
     </button>`;
   }
 
@@ -230,7 +230,7 @@ export class MailToolbarButton extends MailElement {
         aria-describedby="enable-hint"
         @click=${this.enable}
       >
-        ${icon('mail', 16)} ${this.enabling ? t.term('settings.toolbar.enabling') : t.term('settings.toolbar.enable')}
+        ${icon(mailIcon, 16)} ${this.enabling ? t.term('settings.toolbar.enabling') : t.term('settings.toolbar.enable')}
       </button>
       <span class="visually-hidden" id="enable-hint">${t.term('settings.toolbar.enable-hint')}</span>
       ${
