@@ -5,7 +5,33 @@ export type Results = Record<string, { value: number; unit: Unit }>;
 declare global {
   interface Window {
     __bench?: () => Promise<Results>;
+    /** Chromium's collector, exposed by the bench runner (--js-flags=--expose-gc). */
+    gc?: () => void;
   }
+  interface Performance {
+    /** Chromium's heap figures (precise with --enable-precise-memory-info, which the bench runner passes). */
+    memory?: { usedJSHeapSize: number; totalJSHeapSize: number };
+  }
+}
+
+/** Resolves at the next animation frame, with its timestamp. */
+export function frame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** Collects garbage twice, a task apart (objects with finalizers or weak references need a second pass). */
+export async function collectGarbage(): Promise<void> {
+  if (!window.gc) throw new Error('window.gc is missing: run the page with --js-flags=--expose-gc');
+  for (let pass = 0; pass < 2; pass++) {
+    window.gc();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** The value below which `fraction` of `values` fall (nearest rank). */
+export function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
 
 /**

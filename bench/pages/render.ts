@@ -10,13 +10,6 @@ import '../../src/define/mail-message-view.js';
 import { FRAME_SANDBOX, contentHeight, renderHtml, renderText, textToHtml } from '../../src/render/index.js';
 import { expose, round } from '../kit.js';
 
-declare global {
-  interface Window {
-    /** Chromium's collector, exposed by the bench runner (--js-flags=--expose-gc). */
-    gc?: () => void;
-  }
-}
-
 /**
  * Like `medianMs`, but each run starts with an untimed collection of the garbage the runs before it left (several
  * 500 KB documents a run), so a run pays for its own garbage only, as opening one mail does.
