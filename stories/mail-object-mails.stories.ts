@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import type { NewMessage } from '../src/mock/index.js';
 import { FOREVER, mailbox } from './support/mailbox.js';
 
 type Args = { objectName: string; objectId: string; expanded: boolean; admin: boolean };
@@ -42,6 +43,47 @@ export const LargeMailbox: Story = {
   name: 'Large mailbox (100,000)',
   args: { expanded: true },
   beforeEach: mailbox({ messages: 100_000 }),
+};
+/** Subjects and senders that try to mislead or break the side bar; each row must stay in place, as plain text. */
+const HOSTILE: NewMessage[] = [
+  {
+    // A right-to-left override turns "fdp.exe" into what reads as "exe.pdf"; it must not spill into the rest of the row.
+    from: { name: 'Billing \u202Eecnanif\u202C', address: 'billing@acme.example' },
+    subject: 'Invoice \u202Efdp.exe\u202C attached',
+    text: 'Open the attachment.',
+  },
+  {
+    from: { name: 'Unclosed \u202Eoverride', address: 'override@acme.example' },
+    subject: '\u202EAn override never closed: the date and icons of this row must stay where they are',
+    text: 'Still plain text.',
+  },
+  {
+    from: { name: '<a href="https://evil.example">Support</a>', address: 'support@acme.example' },
+    subject: '<img src=x onerror=alert(1)><b>Urgent</b> <script>alert("subject")</script>',
+    text: 'Markup in a subject is shown as text, never run.',
+  },
+  {
+    from: { name: 'W'.repeat(120), address: `${'long-local-part-'.repeat(6)}x@acme.example` },
+    subject: `https://acme.example/${'a'.repeat(400)}`,
+    text: 'A very long unbroken subject and sender.',
+  },
+  {
+    from: { name: 'مكتب المحاسبة', address: 'accounts@acme.example' },
+    subject: 'فاتورة رقم 4521 – pago pendiente 1.250,00 €',
+    text: 'Mixed right-to-left and left-to-right text with numbers.',
+  },
+];
+
+/** Hostile subjects and senders: bidi overrides, markup, very long unbroken strings, mixed directions. */
+export const HostileMail: Story = {
+  name: 'Hostile mail',
+  args: { expanded: true },
+  beforeEach: mailbox({
+    messages: 200,
+    prepare: (backend) => {
+      for (const spec of HOSTILE) backend.deliver(spec);
+    },
+  }),
 };
 export const Dark: Story = { parameters: { theme: 'dark' } };
 export const Spanish: Story = { parameters: { locale: 'es' } };

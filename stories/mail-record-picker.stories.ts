@@ -39,4 +39,20 @@ export const Empty: Story = {
 export const Error: Story = { beforeEach: mailbox({ messages: 50, faults: { searchRecords: { error: 'network' } } }) };
 export const Dark: Story = { parameters: { theme: 'dark' } };
 export const Spanish: Story = { parameters: { locale: 'es' } };
+/** As on a phone: the dialog at its narrowest (what `calc(100vw - 2rem)` gives there), the search results wrapping. */
+export const Narrow: Story = {
+  render: (args) =>
+    html`<div class="narrow-picker">
+      <style>
+        .narrow-picker mail-record-picker::part(dialog) {
+          width: 18rem;
+        }
+      </style>
+      ${picker(args)}
+    </div>`,
+  play: async ({ canvasElement }) => {
+    const element = await elementIn<HTMLElement>(canvasElement, 'mail-record-picker');
+    await typeInto(element, '[part~="combobox"]', 'acme');
+  },
+};
 export const RightToLeft: Story = { name: 'Right to left', parameters: { direction: 'rtl', locale: 'es' } };

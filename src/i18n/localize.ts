@@ -150,16 +150,16 @@ export class LocalizeController implements ReactiveController {
       : sameYear
         ? { day: 'numeric', month: 'short' }
         : { day: 'numeric', month: 'short', year: 'numeric' };
-    return new Intl.DateTimeFormat(this.lang, options).format(date);
+    return dateFormat(this.lang, options).format(date);
   }
 
   /** A full date and time. */
   dateTime(value: string | Date): string {
-    return new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+    return dateFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
   }
 
   number(value: number): string {
-    return new Intl.NumberFormat(this.lang).format(value);
+    return numberFormat(this.lang, {}).format(value);
   }
 
   /** A byte size with the unit the reader expects: 1.2 MB, 340 kB. */
@@ -173,13 +173,36 @@ export class LocalizeController implements ReactiveController {
     }
     // Plain bytes as "B" in every language: English's short unit would read "65 byte".
     if (unit === 0) return `${this.number(Math.round(size))} B`;
-    return new Intl.NumberFormat(this.lang, {
+    return numberFormat(this.lang, {
       style: 'unit',
       unit: units[unit],
       unitDisplay: 'short',
       maximumFractionDigits: unit === 0 ? 0 : 1,
     }).format(size);
   }
+}
+
+/**
+ * Intl formatters are costly to create (a list row formats a date and a size on every render while scrolling), so
+ * each language and set of options gets one, made on first use.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cachedFormatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, create: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = create();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cachedFormatter(`d|${lang}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(lang, options));
+}
+
+function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cachedFormatter(`n|${lang}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(lang, options));
 }
 
 export type { TranslationKey, Translations };

@@ -300,16 +300,31 @@ function intlWords(): Set<string> {
   return found;
 }
 
+/** The element holding a sentence with isolated parts (`<bdi>`) that `parent`'s text belongs to, if it is one. */
+function sentenceAround(parent: Element | null): Element | null {
+  let holder = parent;
+  while (holder?.localName === 'bdi' && holder.parentElement) holder = holder.parentElement;
+  return holder?.querySelector('bdi') ? holder : null;
+}
+
 /** What a user reads or hears: text nodes and the labelling attributes, in every shadow root of `element`. */
 function userVisibleStrings(element: HTMLElement): string[] {
   const strings: string[] = [];
   for (const root of shadowRoots(element)) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const sentences = new Set<Element>();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (parent?.closest('style, script, template')) continue;
       // Never shown (the virtualizer's sizer, for one).
       if (parent && getComputedStyle(parent).visibility === 'hidden') continue;
+      // A sentence whose values are isolated (`<bdi>`) is one string split over several text nodes: read it whole.
+      const sentence = sentenceAround(parent);
+      if (sentence) {
+        if (!sentences.has(sentence)) strings.push(sentence.textContent!.trim());
+        sentences.add(sentence);
+        continue;
+      }
       const text = node.textContent?.trim();
       if (text) strings.push(text);
     }

@@ -35,6 +35,23 @@ async function mount(provider: 'microsoft' | 'google' = 'microsoft', lang = 'en'
   );
   const element = root.querySelector('mail-account-endpoint')!;
   await until(() => !!shadow(element, 'form') || !!shadow(element, '[part~="error"]'), 4000, 'form');
+  // The checklist's steps arrive on their own, after the form.
+  await element.updateComplete;
+  return element;
+}
+
+/** The seam through which a test replaces how the help texts (the checklist's steps) load. */
+type HelpSeam = { help: { load: () => Promise<unknown> } };
+
+/** Mounts an endpoint form whose help texts load through `load` (set before it connects, so before the request). */
+async function mountWithHelp(load: (real: () => Promise<unknown>) => Promise<unknown>): Promise<MailAccountEndpoint> {
+  const element = document.createElement('mail-account-endpoint');
+  const seam = (element as unknown as HelpSeam).help;
+  const real = seam.load;
+  seam.load = () => load(real);
+  const root = await fixture(html`<mail-backend-provider base-url=${API}></mail-backend-provider>`);
+  root.append(element);
+  await until(() => !!shadow(element, 'form'), 4000, 'form');
   return element;
 }
 
@@ -201,6 +218,7 @@ describe('<mail-account-endpoint>', () => {
       const app = root.querySelector('mail-app-settings') as MailAppSettings;
       const el = root.querySelector('mail-account-endpoint')!;
       await until(() => !!shadow(el, '#redirectUrl') && !!shadow(app, '#baseUrl'), 4000, 'forms');
+      await el.updateComplete;
       expect(input(el, 'redirectUrl').value).to.equal(`${location.origin}${CALLBACK_PATH}`);
       expect(input(el, 'redirectUrl').readOnly).to.equal(true);
       // http on the test server: the warning is there.
@@ -601,6 +619,35 @@ describe('<mail-account-endpoint>', () => {
   });
 
   describe('errors', () => {
+    it('shows the form at once and a loading line in the checklist until its steps arrive', async () => {
+      let arrive = () => {};
+      const el = await mountWithHelp((real) => new Promise((resolve) => (arrive = () => resolve(real()))));
+      expect(shadow(el, '#clientId'), 'the form does not wait for the help').to.exist;
+      const checklist = shadow<HTMLDetailsElement>(el, '.checklist')!;
+      expect(checklist.open).to.equal(true);
+      expect(shadow(el, '[part~="checklist-loading"]')!.textContent).to.contain('Loading the setup steps');
+      expect(shadow(el, '[part~="checklist"] ol')).to.equal(null);
+      arrive();
+      await until(() => !!shadow(el, 'ol[part~="checklist"]'), 3000, 'the steps');
+      expect(shadow(el, '[part~="checklist-loading"]')).to.equal(null);
+      expect(shadow(el, 'ol[part~="checklist"]')!.textContent).to.contain('Grant admin consent');
+    });
+
+    it('says when the checklist’s steps could not load, and loads them on retry', async () => {
+      let fail = true;
+      const el = await mountWithHelp((real) =>
+        fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : real(),
+      );
+      await until(() => !!shadow(el, '.checklist [part~="error"]'), 3000, 'the error');
+      expect(shadow(el, '.checklist [part~="error"]')!.getAttribute('role')).to.equal('alert');
+      expect(shadow(el, '[part~="checklist-loading"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      fail = false;
+      shadow<HTMLButtonElement>(el, '.checklist [part~="retry-button"]')!.click();
+      await until(() => !!shadow(el, 'ol[part~="checklist"]'), 3000, 'the steps after retry');
+      expect(shadow(el, '.checklist [part~="error"]')).to.equal(null);
+    });
+
     it('shows the server’s validation error at its field', async () => {
       backend.faults.set('saveEndpoint', { error: 'validation', message: 'clientId: Unknown app.' });
       const el = await mount('microsoft');

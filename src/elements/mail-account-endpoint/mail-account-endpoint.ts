@@ -12,9 +12,19 @@ import {
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
+import {
+  checkIcon,
+  clockIcon,
+  copyIcon,
+  errorIcon,
+  externalIcon,
+  icon,
+  uploadIcon,
+  warningIcon,
+} from '../base/icons.js';
 import { copyText, fieldId, formStyles, textField, type FieldKind, storedSecretField } from '../mail-settings/form.js';
-import { SettingsForm } from '../mail-settings/settings-form.js';
+import { SettingsForm, helpLoader } from '../mail-settings/settings-form.js';
+import { LazyModule } from '../base/lazy-module.js';
 import { isInsecureUrl, redirectUrlFor, type AppSettingsSavedDetail } from '../mail-app-settings/mail-app-settings.js';
 import {
   OAUTH_MESSAGE_TYPE,
@@ -26,8 +36,6 @@ import { PORTAL_SCOPES, oauthErrorMeaning, parseGoogleClientFile } from './oauth
 import { accountEndpointStyles } from './mail-account-endpoint.styles.js';
 import '../../i18n/strings/settings.js';
 import '../../i18n/strings/settings-apps.js';
-// The checklist is open until the app is authorized: its texts are needed at once.
-import '../../i18n/strings/settings-help.js';
 
 /** Detail of `mail-endpoint-saved`. */
 export interface EndpointSavedDetail {
@@ -92,6 +100,7 @@ const POPUP_FEATURES = 'popup=yes,width=520,height=680';
  * @csspart warning - A warning (redirect not https, Google testing mode).
  * @csspart scopes - The list of permissions.
  * @csspart checklist - The setup checklist.
+ * @csspart checklist-loading - Stands in for the checklist's steps while they load.
  * @csspart authorization - The authorization status panel (also `authorization-authorized`, `authorization-error`...).
  * @csspart save-status - The save status line.
  * @csspart authorize-button - Starts the authorization (also "Authorize again").
@@ -106,7 +115,7 @@ const POPUP_FEATURES = 'popup=yes,width=520,height=680';
  * @csspart reset-button - Discards unsaved changes.
  * @csspart actions - The button bar.
  * @csspart form-error - A problem with the form as a whole.
- * @csspart error - The loading error region.
+ * @csspart error - The error region: loading the registration, or the checklist's steps.
  * @csspart retry-button - The error's retry button.
  */
 export class MailAccountEndpoint extends MailElement {
@@ -162,6 +171,12 @@ export class MailAccountEndpoint extends MailElement {
     ],
   });
 
+  /**
+   * The checklist's steps and what provider errors mean (the `settings-help` strings): requested on connect, so they
+   * arrive while the form loads without holding up its first render.
+   */
+  private readonly help = new LazyModule(this, helpLoader(this.localize));
+
   private readonly loader = new Task(this, {
     task: async ([backend, provider, endpointId], { signal }): Promise<Loaded> => {
       try {
@@ -205,14 +220,20 @@ export class MailAccountEndpoint extends MailElement {
     this.revision++;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The checklist is open until the app is authorized: its steps are needed soon, but not for the form itself.
+    void this.help.request();
+  }
+
   override disconnectedCallback(): void {
     this.stopWatchingPopup();
     super.disconnectedCallback();
   }
 
-  /** Also waits for the form's checks while they load, so that their messages are in place. */
+  /** Also waits for the form's checks and the help texts while they load, so that their messages are in place. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await this.form.checks.settled;
+    await Promise.all([this.form.checks.settled, this.help.settled]);
     return super.getUpdateComplete();
   }
 
@@ -618,7 +639,7 @@ export class MailAccountEndpoint extends MailElement {
     const notice = this.importNotice;
     return html`<div class="import">
       <label class="button" part="import-button">
-        ${icon('upload', 16)} ${t.term('settings.import.button')}
+        ${icon(uploadIcon, 16)} ${t.term('settings.import.button')}
         <input
           class="visually-hidden"
           type="file"
@@ -635,7 +656,7 @@ export class MailAccountEndpoint extends MailElement {
               part="import-result"
               role=${notice.kind === 'ok' ? 'status' : 'alert'}
             >
-              ${icon(notice.kind === 'ok' ? 'check' : notice.kind === 'warning' ? 'warning' : 'error', 16)}
+              ${icon(notice.kind === 'ok' ? checkIcon : notice.kind === 'warning' ? warningIcon : errorIcon, 16)}
               <div>
                 <p>${notice.text}</p>
                 ${notice.detail ? html`<pre>${notice.detail}</pre>` : nothing}
@@ -664,7 +685,7 @@ export class MailAccountEndpoint extends MailElement {
           aria-label=${t.term('settings.copy.redirect')}
           @click=${() => this.copy('redirect', url)}
         >
-          ${icon(this.copied === 'redirect' ? 'check' : 'copy', 16)}
+          ${icon(this.copied === 'redirect' ? checkIcon : copyIcon, 16)}
           <span aria-hidden="true">${t.term('settings.copy.button')}</span>
         </button>`,
       })}
@@ -672,7 +693,7 @@ export class MailAccountEndpoint extends MailElement {
       ${
         isInsecureUrl(url)
           ? html`<p class="note warning" part="warning https">
-              ${icon('warning', 16)}<span>${t.term('settings.https-warning')}</span>
+              ${icon(warningIcon, 16)}<span>${t.term('settings.https-warning')}</span>
             </p>`
           : nothing
       }
@@ -699,7 +720,7 @@ export class MailAccountEndpoint extends MailElement {
           aria-label=${t.term('settings.copy.scopes')}
           @click=${() => this.copy('scopes', scopes.join(this.provider === 'microsoft' ? ' ' : '\n'))}
         >
-          ${icon(this.copied === 'scopes' ? 'check' : 'copy', 16)}
+          ${icon(this.copied === 'scopes' ? checkIcon : copyIcon, 16)}
           <span aria-hidden="true">${t.term('settings.copy.button')}</span>
         </button>
       </div>
@@ -718,8 +739,23 @@ export class MailAccountEndpoint extends MailElement {
   }
 
   private renderChecklist(): TemplateResult {
-    const t = this.localize;
     const authorized = this.status?.state === 'authorized';
+    return html`<details part="section checklist" class="checklist" ?open=${!authorized}>
+      <summary>${this.localize.term('settings.checklist.title')}</summary>
+      ${this.help.value ? this.renderChecklistSteps() : this.renderHelpPending()}
+    </details>`;
+  }
+
+  /** Until the help texts arrive: a loading line, or why they did not with a retry. */
+  private renderHelpPending(): TemplateResult {
+    if (this.help.error) return renderError(this.localize, this.help.error, () => void this.help.retry());
+    return html`<p class="hint" part="checklist-loading" role="status">
+      ${this.localize.term('settings.checklist.loading')}
+    </p>`;
+  }
+
+  private renderChecklistSteps(): TemplateResult {
+    const t = this.localize;
     const url = this.redirectUrl;
     const microsoft = this.provider === 'microsoft';
     const steps = microsoft
@@ -745,28 +781,25 @@ export class MailAccountEndpoint extends MailElement {
           t.term('settings.checklist.g-download'),
         ] as const);
     const portal = microsoft ? 'https://entra.microsoft.com/' : 'https://console.cloud.google.com/';
-    return html`<details part="section checklist" class="checklist" ?open=${!authorized}>
-      <summary>${t.term('settings.checklist.title')}</summary>
-      <ol part="checklist">
+    return html`<ol part="checklist">
         ${steps.map((step) => html`<li>${step}</li>`)}
       </ol>
       <p class="links">
         <a href=${portal} target="_blank" rel="noopener noreferrer"
-          >${t.term(`settings.checklist.portal-${this.provider}`)} ${icon('external', 14)}</a
+          >${t.term(`settings.checklist.portal-${this.provider}`)} ${icon(externalIcon, 14)}</a
         >
         ${
           microsoft
             ? html`<a href="https://admin.microsoft.com/" target="_blank" rel="noopener noreferrer"
-                >${t.term('settings.checklist.portal-m365')} ${icon('external', 14)}</a
+                >${t.term('settings.checklist.portal-m365')} ${icon(externalIcon, 14)}</a
               >`
             : nothing
         }
       </p>
       <p class="note ${microsoft ? '' : 'warning'}" part=${microsoft ? 'note' : 'warning testing'}>
-        ${icon(microsoft ? 'warning' : 'clock', 16)}
+        ${icon(microsoft ? warningIcon : clockIcon, 16)}
         <span>${t.term(microsoft ? 'settings.checklist.ms-security-defaults' : 'settings.checklist.g-testing')}</span>
-      </p>
-    </details>`;
+      </p>`;
   }
 
   private renderStatus(): TemplateResult {
@@ -795,7 +828,7 @@ export class MailAccountEndpoint extends MailElement {
           aria-describedby=${saved ? nothing : 'authorize-hint'}
           @click=${this.authorize}
         >
-          ${icon('external', 16)} ${this.waiting ? t.term('settings.status.waiting') : authorizeLabel}
+          ${icon(externalIcon, 16)} ${this.waiting ? t.term('settings.status.waiting') : authorizeLabel}
         </button>
         ${
           saved && state !== 'not-authorized'
@@ -843,7 +876,7 @@ export class MailAccountEndpoint extends MailElement {
       return html`<p class="state" data-state="not-authorized">${t.term('settings.status.not-authorized')}</p>`;
     if (status.state === 'authorized')
       return html`<p class="state" data-state="authorized">
-          ${icon('check', 16)}
+          ${icon(checkIcon, 16)}
           ${status.account ? t.term('settings.status.authorized-as', status.account) : t.term('settings.status.authorized')}
         </p>
         ${
@@ -854,16 +887,18 @@ export class MailAccountEndpoint extends MailElement {
             : nothing
         }`;
     if (status.state === 'expired')
-      return html`<p class="state" data-state="expired">${icon('clock', 16)} ${t.term('settings.status.expired')}</p>`;
+      return html`<p class="state" data-state="expired">
+        ${icon(clockIcon, 16)} ${t.term('settings.status.expired')}
+      </p>`;
     const meaning = oauthErrorMeaning(status.lastErrorCode, status.lastError);
     return html`<div class="note failed" part="last-error" data-meaning=${meaning}>
-      ${icon('error', 16)}
+      ${icon(errorIcon, 16)}
       <div>
         <p class="state" data-state="error">
           <strong>${t.term('settings.status.failed')}</strong>
           ${status.lastErrorCode ? html`<code>${status.lastErrorCode}</code>` : nothing}
         </p>
-        <p>${t.term(`settings.oauth-error.${meaning}`)}</p>
+        ${this.help.value ? html`<p>${t.term(`settings.oauth-error.${meaning}`)}</p>` : nothing}
         ${
           status.lastError
             ? html`<details>

@@ -209,6 +209,10 @@ export const messageListStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+    /* Each takes its own direction (dir="auto"), so a long one is cut at its end, but lines up with the page's. */
+    /* Chromium knows only the prefixed form. */
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
   }
   [part~='unread'] [part~='sender'],
   [part~='unread'] [part~='subject'] {

@@ -8,15 +8,16 @@ import { rangeOf, selectWith } from './selection.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
 import type { MessageFilter } from '../../core/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
+import { expectIsolatedLtr, textBox } from '../../../test/a11y/bidi.js';
 
 async function mount(
   folder = 'inbox',
   filter: MessageFilter = {},
   lang = 'en',
-  attributes: { threads?: boolean; readonly?: boolean; pageSize?: number } = {},
+  attributes: { threads?: boolean; readonly?: boolean; pageSize?: number; dir?: 'ltr' | 'rtl' } = {},
 ): Promise<MailMessageList> {
   const root = await fixture(
-    html`<div lang=${lang} style="height:600px;display:flex;flex-direction:column">
+    html`<div lang=${lang} dir=${attributes.dir ?? 'ltr'} style="height:600px;display:flex;flex-direction:column">
       <mail-backend-provider base-url=${API}>
         <mail-message-list
           style="flex:1;min-height:0;height:600px"
@@ -138,6 +139,35 @@ describe('<mail-message-list>', () => {
     const list = await mount('sent');
     const sender = rows(list)[0]!.querySelector('[part~="sender"]')!.textContent!;
     expect(sender.startsWith('To: ')).to.equal(true);
+  });
+
+  it('gives sender, subject and snippet their own direction, and isolates dates and the count, right to left', async () => {
+    const list = await mount('inbox', {}, 'es', { dir: 'rtl' });
+    const first = rows(list)[0]!;
+    expect(getComputedStyle(first).direction).to.equal('rtl');
+    for (const name of ['sender', 'subject', 'snippet']) {
+      const node = first.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+      expect(node.dir, name).to.equal('auto');
+      expect(getComputedStyle(node).direction, `a Latin ${name} reads left to right`).to.equal('ltr');
+      expect(getComputedStyle(node).textAlign, `the ${name} lines up with the page`).to.equal('right');
+    }
+    const dated = rows(list)
+      .map((each) => each.querySelector('time')!)
+      .find((time) => !time.textContent!.includes(':'))!;
+    expectIsolatedLtr(dated);
+    const [day, month] = dated.textContent!.split(/\s+/);
+    expect(textBox(dated, day!).left, 'the day stays before the month').to.be.lessThan(textBox(dated, month!).left);
+    const count = shadow(list, '[part~="count"] > bdi')!;
+    expectIsolatedLtr(count);
+    const number = count.querySelector('bdi')!;
+    expect(number.textContent).to.equal(new Intl.NumberFormat('es').format(list.count!));
+    expect(number.getBoundingClientRect().left).to.be.lessThan(textBox(count, 'mensajes').left);
+    const sent = await mount('sent', {}, 'es', { dir: 'rtl' });
+    const recipients = rows(sent)[0]!.querySelector('[part~="sender"]')!;
+    expect(recipients.textContent!.startsWith('Para: ')).to.equal(true);
+    expect(recipients.querySelector('bdi')!.textContent, 'the names are isolated').to.equal(
+      recipients.textContent!.slice('Para: '.length),
+    );
   });
 
   describe('selection', () => {

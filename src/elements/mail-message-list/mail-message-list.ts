@@ -17,8 +17,25 @@ import { displayName } from '../../core/text.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon, type IconName } from '../base/icons.js';
+import {
+  archiveIcon,
+  checkIcon,
+  folderIcon,
+  forwardIcon,
+  icon,
+  linkIcon,
+  mailIcon,
+  mailOpenIcon,
+  paperclipIcon,
+  refreshIcon,
+  replyIcon,
+  starIcon,
+  starOutlineIcon,
+  trashIcon,
+  type IconDefinition,
+} from '../base/icons.js';
 import { LazyModule } from '../base/lazy-module.js';
+import { isolate, isolateValues } from '../../i18n/bidi.js';
 import { LiveController } from '../base/live.js';
 import { messageListStyles } from './mail-message-list.styles.js';
 import { selectWith, type PointerModifiers } from './selection.js';
@@ -394,7 +411,7 @@ export class MailMessageList extends MailElement {
     const some = selectedCount > 0 || !!this.active;
     const canAct = some && !this.readonly && !this.busy;
     const term = this.localize.term.bind(this.localize);
-    const button = (action: BulkAction, glyph: IconName, label: string) =>
+    const button = (action: BulkAction, glyph: IconDefinition, label: string) =>
       html`<button
         class="icon-button"
         part="action action-${action}"
@@ -420,7 +437,7 @@ export class MailMessageList extends MailElement {
         @click=${() => (checked === 'false' ? this.selectAll() : this.clearSelection())}
       >
         <span class="box" aria-hidden="true"
-          >${checked === 'true' ? icon('check', 12) : checked === 'mixed' ? '–' : ''}</span
+          >${checked === 'true' ? icon(checkIcon, 12) : checked === 'mixed' ? '–' : ''}</span
         >
       </button>
       <button
@@ -431,17 +448,18 @@ export class MailMessageList extends MailElement {
         aria-label=${term('list.refresh')}
         @click=${() => this.refresh()}
       >
-        ${icon('refresh')}
+        ${icon(refreshIcon)}
       </button>
       ${
         this.readonly || !some
           ? nothing
           : html`<span class="actions">
-              ${button('read', 'mail-open', term('list.read'))} ${button('unread', 'mail', term('list.unread'))}
-              ${button('flag', 'star', term('list.flag'))} ${button('unflag', 'star-outline', term('list.unflag'))}
-              ${button('archive', 'archive', term('list.archive'))} ${button('delete', 'trash', term('list.delete'))}
+              ${button('read', mailOpenIcon, term('list.read'))} ${button('unread', mailIcon, term('list.unread'))}
+              ${button('flag', starIcon, term('list.flag'))} ${button('unflag', starOutlineIcon, term('list.unflag'))}
+              ${button('archive', archiveIcon, term('list.archive'))}
+              ${button('delete', trashIcon, term('list.delete'))}
               <span class="move-wrap" title=${term('list.move')}>
-                <span class="move-icon" aria-hidden="true">${icon('folder')}</span>
+                <span class="move-icon" aria-hidden="true">${icon(folderIcon)}</span>
                 <select
                   class="move"
                   part="action action-move"
@@ -455,18 +473,20 @@ export class MailMessageList extends MailElement {
               </span>
             </span>`
       }
-      ${some ? button('link', 'link', term('list.link')) : nothing}
+      ${some ? button('link', linkIcon, term('list.link')) : nothing}
       <slot name="toolbar"></slot>
-      <span part="count">
-        ${
-          selectedCount > 1
-            ? term('list.selected', selectedCount, this.localize.number(selectedCount))
-            : this.total === undefined
-              ? ''
-              : this.countText()
-        }
-      </span>
+      <span part="count">${this.renderCount(selectedCount)}</span>
     </div>`;
+  }
+
+  /** The count in the toolbar, its number isolated so that a right-to-left page keeps "300 messages" in order. */
+  private renderCount(selectedCount: number): TemplateResult | typeof nothing {
+    if (selectedCount > 1) {
+      const shown = this.localize.number(selectedCount);
+      return isolate(this.localize.term('list.selected', selectedCount, shown), shown);
+    }
+    if (this.total === undefined) return nothing;
+    return isolate(this.countText(), this.localize.number(this.total));
   }
 
   private renderBanner(): TemplateResult | typeof nothing {
@@ -580,7 +600,7 @@ export class MailMessageList extends MailElement {
     const selected = this.allInFolder || this.selected.has(message.id);
     const current = message.id === this.selectedId;
     const who = recipientsFirst
-      ? this.localize.term('messages.to', message.to.map((address) => displayName(address)).join(', '))
+      ? this.recipientsText(message)
       : displayName(message.from) || this.localize.term('messages.unknown-sender');
     const parts = ['row', unread && 'unread', selected && 'selected', current && 'current', active && 'active']
       .filter(Boolean)
@@ -596,10 +616,10 @@ export class MailMessageList extends MailElement {
       aria-setsize=${setSize}
       draggable=${this.readonly ? 'false' : 'true'}
     >
-      <span part="check" class="check" aria-hidden="true">${selected ? icon('check', 12) : nothing}</span>
-      <span part="sender">${who}</span>
-      <span part="date"><time datetime=${message.date}>${this.localize.listDate(message.date)}</time></span>
-      <span part="subject"
+      <span part="check" class="check" aria-hidden="true">${selected ? icon(checkIcon, 12) : nothing}</span>
+      <span part="sender" dir="auto">${who}</span>
+      <span part="date"><time dir="auto" datetime=${message.date}>${this.localize.listDate(message.date)}</time></span>
+      <span part="subject" dir="auto"
         >${message.subject || this.localize.term('messages.no-subject')}${
           message.threadSize && message.threadSize > 1
             ? html`<span part="thread-count" title=${this.localize.term('list.thread', message.threadSize)}
@@ -611,17 +631,23 @@ export class MailMessageList extends MailElement {
         }</span
       >
       <span part="marks">${this.renderMarks(message)}</span>
-      <span part="snippet">${message.snippet}</span>
+      <span part="snippet" dir="auto">${message.snippet}</span>
     </div>`;
   }
 
+  /** "To: …" of a Sent or Drafts row, the names isolated: the sender's `dir="auto"` then follows the label's language. */
+  private recipientsText(message: MessageSummary): (string | TemplateResult)[] {
+    const names = message.to.map((address) => displayName(address)).join(', ');
+    return isolateValues(this.localize.term('messages.to', names), names);
+  }
+
   private renderMarks(message: MessageSummary): TemplateResult[] {
-    const marks: [boolean, 'flagged' | 'attachment' | 'answered' | 'forwarded' | 'linked', IconName][] = [
-      [message.flags.flagged, 'flagged', 'star'],
-      [message.hasAttachments, 'attachment', 'paperclip'],
-      [message.flags.answered, 'answered', 'reply'],
-      [message.flags.forwarded, 'forwarded', 'forward'],
-      [message.linked, 'linked', 'link'],
+    const marks: [boolean, 'flagged' | 'attachment' | 'answered' | 'forwarded' | 'linked', IconDefinition][] = [
+      [message.flags.flagged, 'flagged', starIcon],
+      [message.hasAttachments, 'attachment', paperclipIcon],
+      [message.flags.answered, 'answered', replyIcon],
+      [message.flags.forwarded, 'forwarded', forwardIcon],
+      [message.linked, 'linked', linkIcon],
     ];
     const unread = message.flags.seen
       ? []

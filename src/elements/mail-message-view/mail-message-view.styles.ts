@@ -24,6 +24,9 @@ export const messageViewStyles = css`
     font-weight: 600;
     line-height: 1.3;
     overflow-wrap: anywhere;
+    /* It takes its own direction (dir="auto") but lines up with the page's; Chromium knows only the prefixed form. */
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
   }
   .meta {
     display: flex;
@@ -157,6 +160,13 @@ export const messageViewStyles = css`
   [part='attachment-size'] {
     color: var(--_text-muted);
     font-size: var(--_font-size-small);
+  }
+  /* A file name or size takes its own direction (dir="auto") but lines up with the page's. */
+  [part='attachment-name'],
+  [part='attachment-size'] {
+    /* Chromium knows only the prefixed form. */
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
   }
   [part='loading'] {
     display: flex;

@@ -3,6 +3,7 @@ import { MemoryMailBackend, SHOWCASE_IDS } from '../../mock/index.js';
 import type { Message } from '../../core/index.js';
 import '../../define/mail-message-view.js';
 import type { MailMessageView } from './mail-message-view.js';
+import { expectIsolatedLtr, textBox } from '../../../test/a11y/bidi.js';
 
 function backend(): MemoryMailBackend {
   return new MemoryMailBackend({ seed: 'message-view', messages: 20 });
@@ -178,6 +179,38 @@ describe('<mail-message-view>', () => {
       await loaded(element);
       expect(part(element, 'actions')!.textContent).to.contain('Responder a todos');
       expect(element.shadowRoot!.textContent).to.contain('adjuntos');
+    });
+
+    it('keeps dates, addresses, sizes and counts in their own order in a right-to-left page', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div dir="rtl" lang="es">
+          <mail-message-view .backend=${backend()} message-id=${SHOWCASE_IDS.attachments}></mail-message-view>
+        </div>`,
+      );
+      const element = wrapper.querySelector('mail-message-view')!;
+      await loaded(element);
+      expect(getComputedStyle(part(element, 'header')!).direction).to.equal('rtl');
+      const subject = part(element, 'subject')!;
+      expect(subject.dir).to.equal('auto');
+      expect(getComputedStyle(subject).direction, 'a Latin subject reads left to right').to.equal('ltr');
+      const address = part(element, 'from')!.querySelector('.address')!;
+      expect(address.localName).to.equal('bdi');
+      expect(address.textContent).to.match(/^<.+@.+>$/);
+      expectIsolatedLtr(address);
+      const date = part(element, 'date')!;
+      expectIsolatedLtr(date);
+      const [day, year] = date.textContent!.match(/\d+/g)!;
+      expect(textBox(date, day!).left, 'the day stays before the year').to.be.lessThan(textBox(date, year!).left);
+      const size = element.shadowRoot!.querySelector<HTMLElement>('[part="attachment-size"]')!;
+      expectIsolatedLtr(size);
+      const [, number, unit] = /^([\d,.]+)\s(\S+)$/.exec(size.textContent!.replace(/\u00a0/g, ' '))!;
+      expect(textBox(size, number!).left, 'the number stays before its unit').to.be.lessThan(textBox(size, unit!).left);
+      expectIsolatedLtr(element.shadowRoot!.querySelector('[part="attachment-name"]')!);
+      const heading = element.shadowRoot!.querySelector('.attachments-title > bdi')!;
+      expectIsolatedLtr(heading);
+      const count = heading.querySelector('bdi')!;
+      expect(count.textContent).to.equal('5');
+      expect(count.getBoundingClientRect().left).to.be.lessThan(textBox(heading, 'adjuntos').left);
     });
   });
 

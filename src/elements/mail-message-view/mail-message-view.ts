@@ -13,9 +13,22 @@ import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
 import { LazyModule } from '../base/lazy-module.js';
+import { isolate, isolateEach } from '../../i18n/bidi.js';
 import { messageViewStyles } from './mail-message-view.styles.js';
 import type * as Save from './save.js';
-import { fileIcon, fileKind, icon, type FileKind, type IconName } from '../base/icons.js';
+import {
+  fileIcon,
+  fileKind,
+  forwardIcon,
+  icon,
+  linkIcon,
+  printIcon,
+  replyAllIcon,
+  replyIcon,
+  sourceIcon,
+  type FileKind,
+  type IconDefinition,
+} from '../base/icons.js';
 import '../../i18n/strings/message-view.js';
 
 /** Detail of `mail-reply`. */
@@ -358,14 +371,14 @@ export class MailMessageView extends MailElement {
       [this.localize.term('message.cc'), message.cc],
     ];
     return html`<header part="header">
-      <h2 part="subject">${message.subject || this.localize.term('messages.no-subject')}</h2>
+      <h2 part="subject" dir="auto">${message.subject || this.localize.term('messages.no-subject')}</h2>
       <div class="meta">
         <div part="from">
           <span class="label visually-hidden">${this.localize.term('message.from')}</span>
-          <strong>${from ? displayName(from) : this.localize.term('messages.unknown-sender')}</strong>
-          ${from?.name ? html`<span class="address">&lt;${from.address}&gt;</span>` : nothing}
+          <strong dir="auto">${from ? displayName(from) : this.localize.term('messages.unknown-sender')}</strong>
+          ${from?.name ? html`<bdi class="address">&lt;${from.address}&gt;</bdi>` : nothing}
         </div>
-        <time part="date" datetime=${message.date}>${this.localize.dateTime(message.date)}</time>
+        <time part="date" dir="auto" datetime=${message.date}>${this.localize.dateTime(message.date)}</time>
       </div>
       <div part="recipients">
         ${recipients
@@ -373,7 +386,8 @@ export class MailMessageView extends MailElement {
           .map(
             ([label, list]) =>
               html`<div>
-                <span class="label">${label}:</span> ${list.map((address) => displayName(address)).join(', ')}
+                <span class="label" dir="auto">${label}:</span>
+                ${isolateEach(list.map((address) => displayName(address)))}
               </div>`,
           )}
       </div>
@@ -392,44 +406,45 @@ export class MailMessageView extends MailElement {
     </header>`;
   }
 
-  private renderAddresses(addresses: Address[]): string {
-    return addresses.map((address) => formatAddress(address)).join(', ');
+  private formatAddresses(addresses: Address[]): string[] {
+    return addresses.map((address) => formatAddress(address));
   }
 
+  /** Each address and the date in an isolate of its own: in a right-to-left page `<a@b.example>` keeps its brackets. */
   private renderDetails(message: Message): TemplateResult {
-    const rows: [string, string][] = [
-      [this.localize.term('message.from'), message.from ? formatAddress(message.from) : ''],
-      [this.localize.term('message.reply-to'), this.renderAddresses(message.replyTo)],
-      [this.localize.term('message.to'), this.renderAddresses(message.to)],
-      [this.localize.term('message.cc'), this.renderAddresses(message.cc)],
-      [this.localize.term('message.bcc'), this.renderAddresses(message.bcc)],
-      [this.localize.term('message.date'), new Date(message.date).toString()],
+    const rows: [string, string[]][] = [
+      [this.localize.term('message.from'), message.from ? [formatAddress(message.from)] : []],
+      [this.localize.term('message.reply-to'), this.formatAddresses(message.replyTo)],
+      [this.localize.term('message.to'), this.formatAddresses(message.to)],
+      [this.localize.term('message.cc'), this.formatAddresses(message.cc)],
+      [this.localize.term('message.bcc'), this.formatAddresses(message.bcc)],
+      [this.localize.term('message.date'), [new Date(message.date).toString()]],
     ];
     return html`<dl part="details" id="details">
       ${rows
-        .filter(([, value]) => value)
+        .filter(([, values]) => values.length)
         .map(
-          ([label, value]) =>
+          ([label, values]) =>
             html`<dt>${label}</dt>
-              <dd>${value}</dd>`,
+              <dd>${isolateEach(values)}</dd>`,
         )}
     </dl>`;
   }
 
   private renderActions(message: Message): TemplateResult {
-    const actions: [IconName, () => void][] = [
-      ['reply', () => this.emit('mail-reply', { message, mode: 'reply' })],
-      ['reply-all', () => this.emit('mail-reply', { message, mode: 'reply-all' })],
-      ['forward', () => this.emit('mail-reply', { message, mode: 'forward' })],
-      ['print', () => void this.print(message)],
-      ['source', () => void this.viewSource(message)],
-      ['link', () => this.emit('mail-link-request', { message })],
+    const actions: ['reply' | 'reply-all' | 'forward' | 'print' | 'source' | 'link', IconDefinition, () => void][] = [
+      ['reply', replyIcon, () => this.emit('mail-reply', { message, mode: 'reply' })],
+      ['reply-all', replyAllIcon, () => this.emit('mail-reply', { message, mode: 'reply-all' })],
+      ['forward', forwardIcon, () => this.emit('mail-reply', { message, mode: 'forward' })],
+      ['print', printIcon, () => void this.print(message)],
+      ['source', sourceIcon, () => void this.viewSource(message)],
+      ['link', linkIcon, () => this.emit('mail-link-request', { message })],
     ];
     return html`<div part="actions" role="toolbar" aria-label=${this.localize.term('message.actions')}>
       ${actions.map(
-        ([name, run]) =>
+        ([name, glyph, run]) =>
           html`<button class="button" part="action ${name}" type="button" data-action=${name} @click=${run}>
-            ${icon(name)} ${this.localize.term(`message.${name}` as 'message.reply')}
+            ${icon(glyph)} ${this.localize.term(`message.${name}`)}
           </button>`,
       )}
     </div>`;
@@ -439,7 +454,7 @@ export class MailMessageView extends MailElement {
     const sender = this.senderKey(loaded.message);
     if (this.trusted(loaded) && rendered.remote > 0) {
       return html`<div part="remote-bar" class="trusted" role="status">
-        <span>${this.localize.term('message.remote-allowed', sender)}</span>
+        <span>${isolate(this.localize.term('message.remote-allowed', sender), sender)}</span>
         <button
           class="button"
           part="remote-button"
@@ -453,7 +468,7 @@ export class MailMessageView extends MailElement {
     }
     if (!rendered.blocked) return nothing;
     return html`<div part="remote-bar" role="status">
-      <span>${this.localize.term('message.remote-blocked', rendered.blocked)}</span>
+      <span>${isolate(this.localize.term('message.remote-blocked', rendered.blocked), String(rendered.blocked))}</span>
       <button
         class="button"
         part="remote-button"
@@ -472,7 +487,7 @@ export class MailMessageView extends MailElement {
               data-remote="always"
               @click=${() => this.allowAlways(loaded)}
             >
-              ${this.localize.term('message.remote-allow-always', sender)}
+              ${isolate(this.localize.term('message.remote-allow-always', sender), sender)}
             </button>`
           : nothing
       }
@@ -481,11 +496,16 @@ export class MailMessageView extends MailElement {
 
   private renderClipBar(loaded: Loaded): TemplateResult {
     return html`<div part="clip-bar">
-      <span>${this.localize.term('message.clipped', this.localize.bytes(loaded.message.size))}</span>
+      <span>${this.renderClipText(loaded.message.size)}</span>
       <button class="button" part="clip-button" type="button" @click=${() => void this.showWhole(loaded)}>
         ${this.localize.term('message.show-whole')}
       </button>
     </div>`;
+  }
+
+  private renderClipText(size: number): TemplateResult {
+    const shown = this.localize.bytes(size);
+    return isolate(this.localize.term('message.clipped', shown), shown);
   }
 
   /**
@@ -502,7 +522,9 @@ export class MailMessageView extends MailElement {
     const files = message.attachments.filter((attachment) => !attachment.inline);
     if (!files.length) return nothing;
     return html`<section class="attachments" aria-label=${this.localize.term('message.attachments', files.length)}>
-      <h3 class="attachments-title">${this.localize.term('message.attachments', files.length)}</h3>
+      <h3 class="attachments-title">
+        ${isolate(this.localize.term('message.attachments', files.length), String(files.length))}
+      </h3>
       <ul part="attachments">
         ${files.map(
           (attachment) =>
@@ -517,8 +539,8 @@ export class MailMessageView extends MailElement {
                 <span part="attachment-icon" data-kind=${this.attachmentKind(attachment).label}
                   >${fileIcon(this.attachmentKind(attachment))}</span
                 >
-                <span part="attachment-name">${attachment.filename || attachment.id}</span>
-                <span part="attachment-size">${this.localize.bytes(attachment.size)}</span>
+                <span part="attachment-name" dir="auto">${attachment.filename || attachment.id}</span>
+                <span part="attachment-size" dir="auto">${this.localize.bytes(attachment.size)}</span>
               </button>
             </li>`,
         )}

@@ -25,6 +25,10 @@ async function mount(url: string, lang = 'en', extra = ''): Promise<MailOAuthCal
   return element;
 }
 
+/** The seam through which a test sees and replaces how the explanations of provider errors load. */
+type HelpSeam = { help: { value: unknown; load: () => Promise<unknown> } };
+const help = (el: Element) => (el as unknown as HelpSeam).help;
+
 const text = (el: Element) => shadow(el, '[part~="panel"]')!.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('<mail-oauth-callback>', () => {
@@ -104,6 +108,33 @@ describe('<mail-oauth-callback>', () => {
   it('explains an error that arrives without state', async () => {
     const el = await mount(`${CALLBACK_PATH}?error=invalid_client`);
     expect(text(el)).to.contain('check the client ID');
+  });
+
+  it('loads the explanations of provider errors only when a failure needs one', async () => {
+    const done = await mount(allowed());
+    expect(text(done)).to.contain('is authorized');
+    expect(help(done).value, 'not after a success').to.equal(undefined);
+    const failed = await mount(`${CALLBACK_PATH}?error=invalid_client`);
+    expect(help(failed).value).to.equal(true);
+  });
+
+  it('says when the explanation could not load, and shows it on retry', async () => {
+    const element = document.createElement('mail-oauth-callback');
+    element.url = `${CALLBACK_PATH}?error=invalid_client`;
+    const real = help(element).load;
+    let fail = true;
+    help(element).load = () =>
+      fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : real();
+    const root = await fixture(html`<mail-backend-provider base-url=${API}></mail-backend-provider>`);
+    root.append(element);
+    await until(() => !!shadow(element, '.failed [part~="error"]'), 3000, 'the error');
+    expect(text(element)).to.contain('Authorization failed');
+    expect(shadow(element, '[part~="details"]')!.textContent).to.contain('invalid_client');
+    await expect(element).to.be.accessible();
+    fail = false;
+    shadow<HTMLButtonElement>(element, '[part~="retry-button"]')!.click();
+    await until(() => text(element).includes('check the client ID'), 3000, 'the explanation after retry');
+    expect(shadow(element, '.failed [part~="error"]')).to.equal(null);
   });
 
   it('says what it is for when opened directly, in Spanish too', async () => {

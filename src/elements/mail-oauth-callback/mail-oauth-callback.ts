@@ -4,11 +4,13 @@ import { Task } from '@lit/task';
 import { MailError, type AuthorizationStatus, type CompleteAuthorizationRequest } from '../../core/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
-import { icon } from '../base/icons.js';
+import { checkIcon, clockIcon, errorIcon, icon, mailIcon } from '../base/icons.js';
 import { oauthErrorMeaning } from '../mail-account-endpoint/oauth-help.js';
+import { helpLoader } from '../mail-settings/settings-form.js';
+import { LazyModule } from '../base/lazy-module.js';
+import { renderError } from '../base/error-view.js';
 import { oauthCallbackStyles } from './mail-oauth-callback.styles.js';
 import '../../i18n/strings/settings-apps.js';
-import '../../i18n/strings/settings-help.js';
 
 /** `data.type` of the message the callback posts to the window that opened it. */
 export const OAUTH_MESSAGE_TYPE = 'mail-elements:oauth-complete';
@@ -73,6 +75,9 @@ export function readCallbackUrl(url: string): CompleteAuthorizationRequest | { e
  * @csspart details - The provider's own words.
  * @csspart close-button - Closes the window (popup only).
  * @csspart return-link - Goes back to the settings page (no popup).
+ * @csspart error - Says the explanation of the provider's error could not load.
+ * @csspart error-message - The text of the error region.
+ * @csspart retry-button - Loads the explanation again.
  */
 export class MailOAuthCallback extends MailElement {
   static override styles = [...MailElement.styles, controlStyles, oauthCallbackStyles];
@@ -89,6 +94,9 @@ export class MailOAuthCallback extends MailElement {
   @property({ attribute: 'return-url' })
   returnUrl = '';
 
+  /** What provider errors mean (the `settings-help` strings): loaded only when a failure needs explaining. */
+  private readonly help = new LazyModule(this, helpLoader(this.localize));
+
   private readonly completion = new Task(this, {
     task: async ([backend, url], { signal }): Promise<Outcome> => {
       if (!backend) throw new MailError('unsupported', this.localize.term('error.no-backend'));
@@ -100,6 +108,7 @@ export class MailOAuthCallback extends MailElement {
         if (!answer.error) return { kind: 'idle' };
         const outcome: Outcome = { kind: 'failed', code: answer.error };
         this.finish(outcome);
+        await this.help.request();
         return outcome;
       }
       let outcome: Outcome;
@@ -118,6 +127,8 @@ export class MailOAuthCallback extends MailElement {
         };
       }
       this.finish(outcome);
+      // Shown once, explained: the panel waits for the meaning of the provider's error (a failed load is shown there).
+      if (explainedByProvider(outcome)) await this.help.request();
       return outcome;
     },
     args: () => [this.activeBackend, this.url] as const,
@@ -180,9 +191,15 @@ export class MailOAuthCallback extends MailElement {
 
   private renderWorking(): TemplateResult {
     return html`<section part="panel" class="working" role="status" aria-busy="true">
-      ${icon('clock', 28)}
+      ${icon(clockIcon, 28)}
       <h1 part="title">${this.localize.term('settings.callback.working')}</h1>
     </section>`;
+  }
+
+  /** What the provider's error means; nothing while the help texts are missing (their error region says why). */
+  private providerMeaning(code: string | undefined, providerText: string | undefined): string {
+    if (!this.help.value) return '';
+    return this.localize.term(`settings.oauth-error.${oauthErrorMeaning(code, providerText)}`);
   }
 
   private renderOutcome(outcome: Outcome): TemplateResult {
@@ -201,14 +218,14 @@ export class MailOAuthCallback extends MailElement {
     </div>`;
     if (outcome.kind === 'idle')
       return html`<section part="panel">
-        ${icon('mail', 28)}
+        ${icon(mailIcon, 28)}
         <h1 part="title">${t.term('settings.callback.idle-title')}</h1>
         <p part="message">${t.term('settings.callback.idle')}</p>
         ${actions}
       </section>`;
     if (outcome.kind === 'done')
       return html`<section part="panel" class="ok" role="status">
-        ${icon('check', 28)}
+        ${icon(checkIcon, 28)}
         <h1 part="title">${t.term('settings.callback.done-title')}</h1>
         <p part="message">
           ${
@@ -224,7 +241,7 @@ export class MailOAuthCallback extends MailElement {
     const providerText = outcome.status?.lastError ?? outcome.description;
     const meaning =
       code || !outcome.error
-        ? t.term(`settings.oauth-error.${oauthErrorMeaning(code, providerText)}`)
+        ? this.providerMeaning(code, providerText)
         : outcome.error.issuesAt('state').length
           ? t.term('settings.callback.state-invalid')
           : t.term(`error.${outcome.error.code}`);
@@ -233,9 +250,10 @@ export class MailOAuthCallback extends MailElement {
         ? outcome.error.issues[0]?.message
         : undefined;
     return html`<section part="panel" class="failed" role="alert">
-      ${icon('error', 28)}
+      ${icon(errorIcon, 28)}
       <h1 part="title">${t.term('settings.callback.failed-title')}</h1>
-      <p part="message">${meaning}${serverText ? html` ${serverText}` : nothing}</p>
+      ${meaning || serverText ? html`<p part="message">${meaning}${serverText ? html` ${serverText}` : nothing}</p>` : nothing}
+      ${this.help.error ? renderError(t, this.help.error, () => void this.help.retry()) : nothing}
       ${
         code || providerText
           ? html`<details part="details">
@@ -248,6 +266,11 @@ export class MailOAuthCallback extends MailElement {
       ${actions}
     </section>`;
   }
+}
+
+/** A failure whose explanation is the provider's error (its code, or its absence), not one of the backend's. */
+function explainedByProvider(outcome: Outcome): boolean {
+  return outcome.kind === 'failed' && (!!(outcome.status?.lastErrorCode ?? outcome.code) || !outcome.error);
 }
 
 declare global {

@@ -38,6 +38,12 @@ export const linkFormStyles = css`
     min-height: var(--_control-height);
     min-width: 0;
   }
+  /* Names, fields, paths and domains take their own direction (dir="auto") but line up with the page's. */
+  input[dir='auto'] {
+    /* Chromium knows only the prefixed form. */
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
+  }
   input[readonly] {
     background: var(--_surface);
     color: var(--_text-muted);

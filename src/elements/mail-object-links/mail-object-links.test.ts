@@ -5,10 +5,11 @@ import type { MailObjectLinks } from './mail-object-links.js';
 import { MailError, PUBLIC_MAIL_DOMAINS } from '../../core/index.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
+import { expectIsolatedLtr, textBox } from '../../../test/a11y/bidi.js';
 
-async function mount(objectName = 'customers', lang = 'en'): Promise<MailObjectLinks> {
+async function mount(objectName = 'customers', lang = 'en', dir = 'ltr'): Promise<MailObjectLinks> {
   const root = await fixture(
-    html`<div lang=${lang}>
+    html`<div lang=${lang} dir=${dir}>
       <mail-backend-provider base-url=${API}>
         <mail-object-links object-name=${objectName} preview-delay="0"></mail-object-links>
       </mail-backend-provider>
@@ -264,6 +265,60 @@ describe('<mail-object-links>', () => {
     expect(shadow(el, '[part="save-button"]')!.textContent).to.include('Guardar');
     await until(() => !!counts(el), 3000, 'preview');
     expect(counts(el)!.textContent).to.include('Coincidirían');
+  });
+
+  it('keeps names, paths, domains and counts in their own order, right to left', async () => {
+    const el = await mount('customers', 'es', 'rtl');
+    const title = shadow(el, 'h2 > bdi')!;
+    expectIsolatedLtr(title);
+    expect(title.querySelector('bdi')!.textContent).to.equal('customers');
+    for (const id of ['objectName', 'primaryKey', 'emailField', 'folderPath', 'newDomain']) {
+      expect(input(el, id).dir, id).to.equal('auto');
+    }
+    expect(getComputedStyle(input(el, 'folderPath')).direction, 'a path reads left to right').to.equal('ltr');
+    const chip = shadowAll(el, '[part="domain"] span').find((span) => span.textContent === '163.com')!;
+    expectIsolatedLtr(chip);
+    expect(textBox(chip, '163').left, 'the name stays before its top-level domain').to.be.lessThan(
+      textBox(chip, 'com').left,
+    );
+    await until(() => !!counts(el), 3000, 'preview');
+    const sentence = counts(el)!.querySelector('bdi')!;
+    expectIsolatedLtr(sentence);
+    const expected = await backend.previewLinkConfig((await backend.listLinkConfigs()).items[0]!);
+    expect([...sentence.querySelectorAll('bdi')].map((number) => number.textContent)).to.deep.equal([
+      String(expected.records),
+      String(expected.mails),
+    ]);
+  });
+
+  it('says when its checks could not load, saves nothing unchecked, and loads them on retry', async () => {
+    const element = document.createElement('mail-object-links');
+    element.objectName = 'customers';
+    element.previewDelay = 0;
+    const checks = (element as unknown as { checks: { load: () => Promise<unknown> } }).checks;
+    const real = checks.load;
+    let fail = true;
+    checks.load = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : real());
+    const root = await fixture(html`<mail-backend-provider base-url=${API}></mail-backend-provider>`);
+    const reported = oneEvent(root, 'mail-error');
+    root.append(element);
+    expect((await reported).detail.operation).to.equal('loadChecks');
+    await until(() => !!shadow(element, '[part="form"] > [part~="error"]'), 3000, 'the error');
+    const region = shadow(element, '[part="form"] > [part~="error"]')!;
+    expect(region.getAttribute('role')).to.equal('alert');
+    expect(region.textContent).to.include('Cannot reach the mail server');
+    await expect(element).to.be.accessible();
+    let saved = false;
+    element.addEventListener('mail-links-saved', () => (saved = true));
+    shadow<HTMLButtonElement>(element, '[part="save-button"]')!.click();
+    await element.updateComplete;
+    expect(saved, 'nothing is saved without the checks').to.equal(false);
+    fail = false;
+    region.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await until(() => !!counts(element), 3000, 'the preview after retry');
+    expect(shadow(element, '[part="form"] > [part~="error"]')).to.equal(null);
+    shadow<HTMLButtonElement>(element, '[part="save-button"]')!.click();
+    await until(() => saved, 3000, 'saved after retry');
   });
 
   it('shows a preview failure without blocking the form', async () => {

@@ -1,18 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import {
-  MailError,
-  ObjectLinkConfig,
-  PUBLIC_MAIL_DOMAINS,
-  type LinkPreview,
-  type MailBackend,
-} from '../../core/index.js';
+import type { LinkPreview, MailBackend, ObjectLinkConfig } from '../../core/index.js';
+import { PUBLIC_MAIL_DOMAINS } from '../../core/constants.js';
+import { MailError } from '../../core/mail-error.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
+import { LazyModule } from '../base/lazy-module.js';
+import type * as Checks from './validate.js';
+import { alertIcon, closeIcon, icon } from '../base/icons.js';
 import { objectLinksStyles } from './mail-object-links.styles.js';
+import { isolate, isolateEach } from '../../i18n/bidi.js';
 import '../../i18n/strings/links.js';
 
 /** Detail of `mail-links-saved`: the configuration as the backend stored it. */
@@ -101,6 +100,8 @@ export class MailObjectLinks extends MailElement {
   @query('dialog') private confirmDialog!: HTMLDialogElement | null;
 
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The schema check, with zod: a chunk of its own, requested once the configuration is there. */
+  private readonly checks = new LazyModule<typeof Checks>(this, () => import('./validate.js'));
 
   private readonly loader = new Task(this, {
     task: async ([backend, objectName], { signal }) => {
@@ -149,6 +150,12 @@ export class MailObjectLinks extends MailElement {
     clearTimeout(this.previewTimer);
   }
 
+  /** Also waits for the schema check while it loads, so that the preview and the field messages are in place. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.checks.settled;
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('objectName')) this.savedAt = 0;
@@ -172,7 +179,9 @@ export class MailObjectLinks extends MailElement {
     const d = this.draft;
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
       <div class="heading">
-        <h2>${this.exists ? t.term('links.config-title', d.objectName) : t.term('links.config-new')}</h2>
+        <h2>
+          ${this.exists ? isolate(t.term('links.config-title', d.objectName), d.objectName) : t.term('links.config-new')}
+        </h2>
         <p class="hint">${t.term('links.config-intro')}</p>
       </div>
       ${this.renderText('objectName', t.term('links.object-name'), t.term('links.object-name-hint'), this.exists || !!this.objectName)}
@@ -194,6 +203,7 @@ export class MailObjectLinks extends MailElement {
       ${this.renderDomains()}
       ${this.renderText('folderPath', t.term('links.folder'), t.term('links.folder-hint'), false, '/srv/mail/customers')}
       ${this.renderPreview()} ${this.actionError ? renderError(t, this.actionError) : nothing}
+      ${this.checks.error ? renderError(t, this.checks.error, () => void this.retryChecks()) : nothing}
       <div part="actions" class="actions">
         <button class="button primary" part="save-button" type="submit" ?disabled=${this.saving}>
           ${this.saving ? t.term('links.saving') : t.term('links.save')}
@@ -233,6 +243,7 @@ export class MailObjectLinks extends MailElement {
         part="input"
         name=${field}
         type="text"
+        dir="auto"
         autocomplete="off"
         spellcheck="false"
         placeholder=${placeholder || nothing}
@@ -264,7 +275,7 @@ export class MailObjectLinks extends MailElement {
         ${domains.map(
           (domain) =>
             html`<li part="domain">
-              <span>${domain}</span>
+              <span dir="auto">${domain}</span>
               <button
                 type="button"
                 part="remove-domain"
@@ -272,7 +283,7 @@ export class MailObjectLinks extends MailElement {
                 title=${t.term('links.remove-domain', domain)}
                 @click=${() => this.removeDomain(domain)}
               >
-                ${icon('close', 12)}
+                ${icon(closeIcon, 12)}
               </button>
             </li>`,
         )}
@@ -283,6 +294,7 @@ export class MailObjectLinks extends MailElement {
           id="newDomain"
           part="input"
           type="text"
+          dir="auto"
           autocomplete="off"
           spellcheck="false"
           placeholder=${t.term('links.add-domain-placeholder')}
@@ -317,8 +329,11 @@ export class MailObjectLinks extends MailElement {
 
   private renderPreview(): TemplateResult {
     const t = this.localize;
+    const checking = !this.checks.value && !this.checks.error;
     const body = !this.previewKey
-      ? html`<p class="hint">${t.term('links.preview-incomplete')}</p>`
+      ? html`<p class="hint" aria-busy=${checking ? 'true' : 'false'}>
+          ${t.term(checking ? 'links.preview-loading' : 'links.preview-incomplete')}
+        </p>`
       : this.preview.render({
           initial: () => html`<p class="hint">${t.term('links.preview-loading')}</p>`,
           pending: () => html`<p class="hint" aria-busy="true">${t.term('links.preview-loading')}</p>`,
@@ -334,31 +349,42 @@ export class MailObjectLinks extends MailElement {
     </section>`;
   }
 
+  private renderSharedMore(count: number): TemplateResult {
+    return isolate(this.localize.term('links.shared-more', count), String(count));
+  }
+
   private renderPreviewResult(preview: LinkPreview): TemplateResult {
     const t = this.localize;
     const shared = preview.shared ?? [];
     const shown = shared.slice(0, 5);
     return html`<p class="preview-counts" data-records=${preview.records} data-mails=${preview.mails}>
-        ${t.term('links.preview-counts', preview.records, preview.mails)}
+        ${isolate(
+          t.term('links.preview-counts', preview.records, preview.mails),
+          String(preview.records),
+          String(preview.mails),
+        )}
       </p>
       ${
         shared.length
           ? html`<div class="shared">
-              <p class="warning">${icon('alert', 14)} ${t.term('links.shared-intro')}</p>
+              <p class="warning">${icon(alertIcon, 14)} ${t.term('links.shared-intro')}</p>
               <ul part="shared">
                 ${shown.map(
                   (group) =>
                     html`<li data-on=${group.on}>
-                      <strong>${group.on}</strong>:
-                      ${group.records
-                        .map((r) => (r.objectName === this.draft.objectName ? r.title : `${r.title} (${r.objectName})`))
-                        .join(', ')}
+                      <strong><bdi>${group.on}</bdi></strong
+                      >:
+                      ${isolateEach(
+                        group.records.map((r) =>
+                          r.objectName === this.draft.objectName ? r.title : `${r.title} (${r.objectName})`,
+                        ),
+                      )}
                     </li>`,
                 )}
               </ul>
               ${
                 shared.length > shown.length
-                  ? html`<p class="hint">${t.term('links.shared-more', shared.length - shown.length)}</p>`
+                  ? html`<p class="hint">${this.renderSharedMore(shared.length - shown.length)}</p>`
                   : nothing
               }
             </div>`
@@ -369,7 +395,7 @@ export class MailObjectLinks extends MailElement {
   private renderConfirm(): TemplateResult {
     const t = this.localize;
     return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-      <h3 id="confirm-title">${t.term('links.delete-title', this.draft.objectName)}</h3>
+      <h3 id="confirm-title">${isolate(t.term('links.delete-title', this.draft.objectName), this.draft.objectName)}</h3>
       <p id="confirm-text">${t.term('links.delete-text')}</p>
       <div class="actions">
         <button class="button" type="button" @click=${() => this.confirmDialog?.close()}>
@@ -418,7 +444,10 @@ export class MailObjectLinks extends MailElement {
     this.update_({ ignoredDomains: [...PUBLIC_MAIL_DOMAINS] });
   }
 
-  /** Localized checks first (they say which rule failed); the schema is the final gate. */
+  /**
+   * Localized checks first (they say which rule failed); the schema is the final gate once its chunk is loaded (the
+   * server applies it too).
+   */
   private validate(config: ObjectLinkConfig): FieldErrors {
     const t = this.localize;
     const errors: FieldErrors = {};
@@ -436,18 +465,32 @@ export class MailObjectLinks extends MailElement {
     if (!errors.folderPath && !ABSOLUTE.test(config.folderPath)) errors.folderPath = t.term('links.invalid-absolute');
     else if (!errors.folderPath && config.folderPath.split(/[\\/]/).includes('..'))
       errors.folderPath = t.term('links.invalid-dotdot');
-    const parsed = ObjectLinkConfig.safeParse(config);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as Field | undefined;
-        if (field && !errors[field]) errors[field] = issue.message;
-      }
+    for (const issue of this.checks.value?.schemaIssues(config) ?? []) {
+      const field = issue.field as Field | undefined;
+      if (field && !errors[field]) errors[field] = issue.message;
     }
     return errors;
   }
 
+  /** The schema check, loading it on first use; `undefined` when it could not load (its error region says so). */
+  private async loadChecks(): Promise<typeof Checks | undefined> {
+    const checks = await this.checks.request();
+    if (!checks) this.reportError(this.checks.error, 'loadChecks');
+    return checks;
+  }
+
+  private async retryChecks(): Promise<void> {
+    if (await this.checks.retry()) this.schedulePreview(0);
+  }
+
   private schedulePreview(delay: number): void {
     clearTimeout(this.previewTimer);
+    if (!this.checks.value && !this.checks.error) {
+      // The preview waits for the schema check: the server would refuse what it refuses.
+      this.previewKey = '';
+      void this.loadChecks().then((checks) => checks && this.schedulePreview(delay));
+      return;
+    }
     const config = this.draft;
     const valid = Object.keys(this.validate(config)).length === 0;
     if (!valid) {
@@ -462,6 +505,7 @@ export class MailObjectLinks extends MailElement {
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const backend = this.activeBackend;
+    if (!(await this.loadChecks())) return;
     const errors = this.validate(this.draft);
     this.errors = errors;
     this.actionError = undefined;

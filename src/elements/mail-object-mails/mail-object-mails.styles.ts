@@ -155,6 +155,10 @@ export const objectMailsStyles = [
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
+      /* Each takes its own direction (dir="auto"), so a long one is cut at its end, but lines up with the page's. */
+      /* Chromium knows only the prefixed form. */
+      text-align: -webkit-match-parent;
+      text-align: match-parent;
     }
     [part='who'] {
       font-weight: 600;

@@ -6,6 +6,7 @@ import '../../define/mail-message-view.js';
 import type { MailObjectMails } from './mail-object-mails.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
+import { expectIsolatedLtr, textBox } from '../../../test/a11y/bidi.js';
 
 const SETTLED = '[part~="list"], [part~="empty"], [part~="error"]';
 
@@ -329,6 +330,38 @@ describe('<mail-object-mails>', () => {
     expect(shadow(el, 'h2')?.textContent).to.include('Correos');
     expect(shadow(el, '[part="compose-button"]')?.textContent).to.include('Escribir a este registro');
     expect(shadow(el, '[part="show-all"]')?.textContent).to.include('Ver todos');
+  });
+
+  it('gives senders and subjects their own direction and isolates dates and the address, right to left', async () => {
+    const root = await fixture(
+      html`<div lang="es" dir="rtl">
+        <mail-backend-provider base-url=${API}>
+          <mail-object-mails object-name="customers" object-id="C001" search-delay="0"></mail-object-mails>
+        </mail-backend-provider>
+      </div>`,
+    );
+    const el = root.querySelector('mail-object-mails')!;
+    await until(() => !!shadow(el, '[part~="list"]'), 4000, 'the list');
+    for (const row of mails(el)) {
+      for (const name of ['who', 'subject']) {
+        const node = row.querySelector<HTMLElement>(`[part="${name}"]`)!;
+        expect(node.dir, name).to.equal('auto');
+        expect(getComputedStyle(node).direction, `a Latin ${name} reads left to right`).to.equal('ltr');
+        expect(getComputedStyle(node).textAlign, `the ${name} lines up with the page`).to.equal('right');
+      }
+    }
+    const dated = mails(el)
+      .map((row) => row.querySelector('time')!)
+      .find((time) => !time.textContent!.includes(':'))!;
+    expectIsolatedLtr(dated);
+    const [day, month] = dated.textContent!.split(/\s+/);
+    expect(textBox(dated, day!).left, 'the day stays before the month').to.be.lessThan(textBox(dated, month!).left);
+    const sentence = shadow(el, '[part="matched"] > bdi')!;
+    expectIsolatedLtr(sentence);
+    expect(sentence.querySelector('bdi')!.textContent).to.equal('acme.example');
+    const sent = mails(el).find((row) => row.dataset.direction === 'sent')!;
+    const recipients = sent.querySelector('[part="who"]')!;
+    expect(recipients.querySelector('bdi')!.textContent).to.equal(recipients.textContent!.replace(/^Para: /, ''));
   });
 
   it('rolls back a link that fails, with the reason shown', async () => {

@@ -13,8 +13,19 @@ import {
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
 import { renderError } from '../base/error-view.js';
-import { icon } from '../base/icons.js';
+import {
+  closeIcon,
+  composeIcon,
+  icon,
+  linkIcon,
+  receivedIcon,
+  searchIcon,
+  sentIcon,
+  settingsIcon,
+  unlinkIcon,
+} from '../base/icons.js';
 import { objectMailsStyles } from './mail-object-mails.styles.js';
+import { isolate, isolateValues } from '../../i18n/bidi.js';
 import '../../i18n/strings/links.js';
 
 /** Detail of `mail-compose`: who to write to, and the record the sent mail (and its replies) stays linked to. */
@@ -222,24 +233,25 @@ export class MailObjectMails extends MailElement {
           title=${email ? t.term('record-mails.compose-to', email) : t.term('record-mails.compose')}
           @click=${() => page && this.compose(page)}
         >
-          ${icon('compose', 14)} ${t.term('record-mails.compose')}
+          ${icon(composeIcon, 14)} ${t.term('record-mails.compose')}
         </button>
       </div>
       ${
         page?.configured && page.matchedOn
           ? html`<p class="matched" part="matched">
-              ${
+              ${isolate(
                 page.matchedOn.includes('@')
                   ? t.term('record-mails.matched-address', page.matchedOn)
-                  : t.term('record-mails.matched-domain', page.matchedOn)
-              }
+                  : t.term('record-mails.matched-domain', page.matchedOn),
+                page.matchedOn,
+              )}
             </p>`
           : nothing
       }
       ${
         configured
           ? html`<div class="search" role="search">
-              <span class="search-icon" aria-hidden="true">${icon('search', 14)}</span>
+              <span class="search-icon" aria-hidden="true">${icon(searchIcon, 14)}</span>
               <input
                 part="search"
                 type="search"
@@ -271,9 +283,9 @@ export class MailObjectMails extends MailElement {
     const shared = this.renderShared(page);
     if (!items.length) {
       const message = this.text
-        ? t.term('record-mails.no-results', this.text)
+        ? isolate(t.term('record-mails.no-results', this.text), this.text)
         : page.matchedOn
-          ? t.term('record-mails.empty', page.matchedOn)
+          ? isolate(t.term('record-mails.empty', page.matchedOn), page.matchedOn)
           : t.term('record-mails.no-address');
       return html`<p part="empty">${message}</p>
         ${shared}`;
@@ -322,12 +334,13 @@ export class MailObjectMails extends MailElement {
     const t = this.localize;
     return html`<details part="shared" class="shared">
       <summary>${t.term('record-mails.shared', shared.length)}</summary>
-      <p class="hint">${t.term('record-mails.shared-hint', page.matchedOn ?? '')}</p>
+      <p class="hint">${isolate(t.term('record-mails.shared-hint', page.matchedOn ?? ''), page.matchedOn ?? '')}</p>
       <ul>
         ${shared.map(
           (record) =>
             html`<li data-object=${record.objectName} data-id=${record.objectId}>
-              ${record.title} <span class="muted">· ${record.objectName} ${record.objectId}</span>
+              <bdi>${record.title}</bdi>
+              <span class="muted">· <bdi>${record.objectName}</bdi> <bdi>${record.objectId}</bdi></span>
             </li>`,
         )}
       </ul>
@@ -338,8 +351,9 @@ export class MailObjectMails extends MailElement {
     const t = this.localize;
     const linked = this.overrides.get(mail.id) ?? mail.linkedToRecord;
     const sent = mail.direction === 'sent';
+    const names = mail.to.map((a) => displayName(a)).join(', ');
     const who = sent
-      ? t.term('messages.to', mail.to.map((a) => displayName(a)).join(', '))
+      ? isolateValues(t.term('messages.to', names), names)
       : displayName(mail.from) || t.term('messages.unknown-sender');
     const parts = ['mail', mail.direction, linked ? 'linked' : ''].filter(Boolean).join(' ');
     const busy = this.busyIds.has(mail.id);
@@ -348,17 +362,17 @@ export class MailObjectMails extends MailElement {
     return html`<li part=${parts} data-id=${mail.id} data-direction=${mail.direction} ?data-linked=${linked}>
       <button class="open" type="button" @click=${() => this.open(mail)}>
         <span part="direction" class="direction ${mail.direction}" title=${t.term(`record-mails.${mail.direction}`)}
-          >${icon(sent ? 'sent' : 'received', 14)}<span class="visually-hidden"
+          >${icon(sent ? sentIcon : receivedIcon, 14)}<span class="visually-hidden"
             >${t.term(`record-mails.${mail.direction}`)}</span
           ></span
         >
-        <span part="who">${who}</span>
-        <span part="date"><time datetime=${mail.date}>${t.listDate(mail.date)}</time></span>
-        <span part="subject">${subject}</span>
+        <span part="who" dir="auto">${who}</span>
+        <span part="date"><time dir="auto" datetime=${mail.date}>${t.listDate(mail.date)}</time></span>
+        <span part="subject" dir="auto">${subject}</span>
         ${
           linked
             ? html`<span class="linked-mark" part="linked-mark"
-                >${icon('link', 12)} ${t.term('record-mails.linked')}</span
+                >${icon(linkIcon, 12)} ${t.term('record-mails.linked')}</span
               >`
             : nothing
         }
@@ -373,7 +387,7 @@ export class MailObjectMails extends MailElement {
         ?disabled=${busy}
         @click=${() => (linked ? this.unlink(mail, record) : this.link(mail, record))}
       >
-        ${icon(linked ? 'unlink' : 'link', 16)}
+        ${icon(linked ? unlinkIcon : linkIcon, 16)}
       </button>
     </li>`;
   }
@@ -398,7 +412,7 @@ export class MailObjectMails extends MailElement {
       ${
         this.admin
           ? html`<button class="button" part="configure-button" type="button" @click=${this.configure}>
-              ${icon('settings', 14)} ${t.term('record-mails.configure')}
+              ${icon(settingsIcon, 14)} ${t.term('record-mails.configure')}
             </button>`
           : html`<p class="hint">${t.term('record-mails.ask-admin')}</p>`
       }
@@ -420,7 +434,7 @@ export class MailObjectMails extends MailElement {
           aria-label=${t.term('record-mails.close')}
           @click=${() => this.viewer?.close()}
         >
-          ${icon('close', 16)}
+          ${icon(closeIcon, 16)}
         </button>
       </div>
       ${this.openedId ? html`<mail-message-view message-id=${this.openedId}></mail-message-view>` : nothing}

@@ -64,6 +64,9 @@ export const settingsApps = {
     `${file} is not an OAuth client file from Google. Download it from Credentials › OAuth 2.0 Client IDs.`,
   'settings.import.incomplete': (file: string) => `${file} has no client ID or client secret.`,
   'settings.import.too-large': (file: string) => `${file} is too large to be a Google OAuth client file.`,
+  // The checklist's steps are help texts (settings-help), loaded after the form; these show at once.
+  'settings.checklist.title': 'Setup checklist',
+  'settings.checklist.loading': 'Loading the setup steps…',
   'settings.status.title': 'Authorization',
   'settings.status.not-authorized': 'No mailbox is authorized with this app yet.',
   'settings.status.authorized': 'A mailbox is authorized.',

@@ -36,7 +36,6 @@ export const settingsHelp = {
   'settings.failure.unknown-title': 'something unexpected happened.',
   'settings.failure.unknown': (() =>
     'The server gave an unexpected answer. Try again later, or show the details below to your provider.') as Where,
-  'settings.checklist.title': 'Setup checklist',
   'settings.checklist.ms-register':
     'In Microsoft Entra admin center, App registrations › New registration: register the app for the accounts of your organization.',
   'settings.checklist.ms-redirect': (url: string) =>

@@ -3,7 +3,7 @@ import type { messageView as english } from '../en/message-view.js';
 /** Strings of <mail-message-view>. */
 export const messageView: typeof english = {
   'message.label': 'Mensaje',
-  'message.empty': 'Selecciona un mensaje para leerlo.',
+  'message.empty': 'Seleccione un mensaje para leerlo.',
   'message.from': 'De',
   'message.to': 'Para',
   'message.cc': 'CC',
@@ -25,8 +25,8 @@ export const messageView: typeof english = {
   'message.download': (name: string) => `Descargar ${name}`,
   'message.remote-blocked': (count: number) =>
     count === 1
-      ? 'Se ha bloqueado 1 elemento remoto para proteger tu privacidad.'
-      : `Se han bloqueado ${count} elementos remotos para proteger tu privacidad.`,
+      ? 'Se ha bloqueado 1 elemento remoto para proteger su privacidad.'
+      : `Se han bloqueado ${count} elementos remotos para proteger su privacidad.`,
   'message.remote-allow-once': 'Mostrar esta vez',
   'message.remote-allow-always': (sender: string) => `Mostrar siempre de ${sender}`,
   'message.remote-allowed': (sender: string) => `El contenido remoto se muestra siempre en el correo de ${sender}.`,

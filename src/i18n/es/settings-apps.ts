@@ -67,6 +67,8 @@ export const settingsApps: typeof english = {
   'settings.import.incomplete': (file: string) => `${file} no tiene id. de cliente o secreto de cliente.`,
   'settings.import.too-large': (file: string) =>
     `${file} es demasiado grande para ser un archivo de cliente OAuth de Google.`,
+  'settings.checklist.title': 'Lista de configuración',
+  'settings.checklist.loading': 'Cargando los pasos de configuración…',
   'settings.status.title': 'Autorización',
   'settings.status.not-authorized': 'Todavía no hay ningún buzón autorizado con esta aplicación.',
   'settings.status.authorized': 'Hay un buzón autorizado.',

@@ -37,7 +37,6 @@ export const settingsHelp: typeof english = {
   'settings.failure.unknown-title': 'ha ocurrido algo inesperado.',
   'settings.failure.unknown': (() =>
     'El servidor ha dado una respuesta inesperada. Inténtelo más tarde o muestre los detalles a su proveedor.') as Where,
-  'settings.checklist.title': 'Lista de configuración',
   'settings.checklist.ms-register':
     'En el centro de administración de Microsoft Entra, Registros de aplicaciones › Nuevo registro: registre la aplicación para las cuentas de su organización.',
   'settings.checklist.ms-redirect': (url: string) =>

@@ -7,5 +7,5 @@ export const toolbar: typeof english = {
   'settings.toolbar.open-unread': (count: number) => (count === 1 ? 'Correo, 1 sin leer' : `Correo, ${count} sin leer`),
   'settings.toolbar.enable': 'Activar opciones de correo',
   'settings.toolbar.enabling': 'Activando…',
-  'settings.toolbar.enable-hint': 'Activa el módulo de correo web para todos los usuarios de esta aplicación.',
+  'settings.toolbar.enable-hint': 'Pone en marcha el módulo de correo web para todos los usuarios de esta aplicación.',
 };
