@@ -60,7 +60,11 @@ async function main() {
   const ca = readFileSync(state.cert, 'utf8');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'me-bench-'));
-  const worker = new Worker(new URL(import.meta.url), { workerData: { state, dataDir, mailboxes } });
+  // The server runs as deployed: in production mode (answers are not validated again on the way out).
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { state, dataDir, mailboxes },
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   let direct;
   let viaServer;
   try {

@@ -160,16 +160,13 @@ export async function fetchSummaries(
 export function previewText(head: Buffer, node: MessageStructureObject): string {
   const encoding = (node.encoding ?? '').toLowerCase();
   let bytes: Uint8Array = head;
-  if (encoding === 'base64') {
-    const clean = head.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, '');
-    bytes = Buffer.from(clean.slice(0, clean.length - (clean.length % 4)), 'base64');
-  } else if (encoding === 'quoted-printable') {
-    bytes = decodeQuotedPrintable(head.toString('latin1').replace(/=[0-9A-Fa-f]?$/, ''));
-  }
+  // Node's base64 decoder skips line breaks and decodes a cut-off last group to the whole bytes it holds.
+  if (encoding === 'base64') bytes = Buffer.from(head.toString('latin1'), 'base64');
+  else if (encoding === 'quoted-printable') bytes = decodeQuotedPrintable(head.toString('latin1'));
   const text = decoderFor(node.parameters?.charset)
     .decode(bytes)
     .replace(/\uFFFD+$/, '');
-  return snippetOf(node.type.toLowerCase() === 'text/html' ? htmlHeadToText(text) : text);
+  return node.type.toLowerCase() === 'text/html' ? snippetOf(htmlHeadToText(text)) : bodySnippet(text, undefined);
 }
 
 /** Plain text of the head of an HTML document, which can end inside a tag or an unclosed style block: neither is text. */
@@ -198,17 +195,32 @@ function decoderFor(charset = 'utf-8'): TextDecoder {
   return decoder;
 }
 
+/** Quoted-printable to bytes; a cut-off escape at the end is dropped. */
 function decodeQuotedPrintable(text: string): Uint8Array {
-  const unfolded = text.replace(/=\r?\n/g, '');
-  const out: number[] = [];
-  for (let index = 0; index < unfolded.length; index++) {
-    const hex = unfolded[index] === '=' ? unfolded.slice(index + 1, index + 3) : '';
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      out.push(parseInt(hex, 16));
+  const out = Buffer.allocUnsafe(text.length);
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x3d) {
+      out[length++] = code & 0xff;
+      continue;
+    }
+    const next = text.charCodeAt(index + 1);
+    if (next === 0x0a)
+      index += 1; // soft line break
+    else if (next === 0x0d && text.charCodeAt(index + 2) === 0x0a) index += 2;
+    else if (isHex(next) && isHex(text.charCodeAt(index + 2))) {
+      out[length++] = parseInt(text.slice(index + 1, index + 3), 16);
       index += 2;
-    } else out.push(unfolded.charCodeAt(index) & 0xff);
+    } else if (index + 2 >= text.length && (index + 1 === text.length || isHex(next) || next === 0x0d)) {
+      break; // an escape or a soft line break cut off at the end of the preview
+    } else out[length++] = code;
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, length);
+}
+
+function isHex(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
 // --- whole messages
@@ -249,8 +261,11 @@ export async function fullMessage(
   };
 }
 
-/** Characters of a plain-text body read for its snippet at first: a long mail is not flattened whole for a snippet. */
-const SNIPPET_WINDOW = 8192;
+/**
+ * Characters of a plain-text body read for its snippet at first: a mail (or a list row's preview) is not flattened
+ * whole for 140 characters. A few lines of text fill a snippet; a head of quotes or blank lines falls back to the whole.
+ */
+const SNIPPET_WINDOW = 1024;
 const SNIPPET_LENGTH = 140;
 
 /**

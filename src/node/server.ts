@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { MailError, type AuthorizationStatus } from '../core/index.js';
-import { createMailRouter, jsonTextOf, type MailRouter } from '../server/index.js';
+import { answerAsText, createMailRouter, jsonTextOf, type MailRouter } from '../server/index.js';
 import { ImapMailBackend, type RecordSource } from './imap-backend.js';
 import type { ConnectionOptions } from './connection.js';
 import { OAuthBroker, type OAuthBrokerOptions } from './oauth.js';
@@ -50,6 +50,12 @@ export interface MailServerOptions extends ConnectionOptions {
   uploadDir?: string;
   /** Use the server's THREAD=REFERENCES when it has it (default true); false threads from headers here. */
   serverThreading?: boolean;
+  /**
+   * Validate every API answer against the contract before it leaves (the router's `validateOutput`). Default: true,
+   * except when `NODE_ENV` is `production`: the backend's answers are checked against the contract by the test suites,
+   * and on a list of 50 messages validating costs more than encoding the JSON. Requests are always validated.
+   */
+  validateOutput?: boolean;
 }
 
 export interface MailServer {
@@ -84,6 +90,7 @@ export function createMailServer(options: MailServerOptions): MailServer {
   const basePath = (options.basePath ?? '/api/mail').replace(/\/+$/, '');
   const identify = options.identify ?? (() => ({ id: 'local', admin: true }));
   const csrfKey = randomBytes(32);
+  const validateOutput = options.validateOutput ?? process.env.NODE_ENV !== 'production';
   const users = new Map<string, { backend: ImapMailBackend; router: MailRouter; used: number }>();
   let server: Server | undefined;
 
@@ -100,7 +107,7 @@ export function createMailServer(options: MailServerOptions): MailServer {
       });
       entry = {
         backend,
-        router: createMailRouter(backend, { basePath, maxUploadBytes: options.maxAttachmentBytes }),
+        router: createMailRouter(backend, { basePath, maxUploadBytes: options.maxAttachmentBytes, validateOutput }),
         used: 0,
       };
       users.set(key, entry);
@@ -126,10 +133,10 @@ export function createMailServer(options: MailServerOptions): MailServer {
   };
 
   /** The session id from the cookie, or a new one set on the response. */
-  const session = (request: IncomingMessage, response: ServerResponse): string => {
+  const session = (request: IncomingMessage, response: ServerResponse, baseUrl: string): string => {
     const cookies = parseCookies(request.headers.cookie);
     let sid = cookies[SESSION_COOKIE];
-    const secure = options.secureCookies ?? !/^http:/.test(broker.getAppSettings().baseUrl || 'http:');
+    const secure = options.secureCookies ?? !/^http:/.test(baseUrl || 'http:');
     const flags = `Path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
     if (!sid || !/^[A-Za-z0-9_-]{32,64}$/.test(sid)) {
       sid = randomBytes(24).toString('base64url');
@@ -144,8 +151,8 @@ export function createMailServer(options: MailServerOptions): MailServer {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      const sid = session(request, response);
-      const callbackPath = broker.getAppSettings().redirectPath;
+      const { baseUrl, redirectPath: callbackPath } = broker.getAppSettings();
+      const sid = session(request, response, baseUrl);
       if (url.pathname === callbackPath && request.method === 'GET') {
         return await callback(request, response, url);
       }
@@ -163,7 +170,7 @@ export function createMailServer(options: MailServerOptions): MailServer {
         const user = await identify(request);
         if (!user) return sendProblem(response, new MailError('unauthorized', 'Sign in first.'));
         const { router } = entryFor(user);
-        return await sendFetchResponse(response, await router.fetch(toFetchRequest(request, response)));
+        return await sendFetchResponse(response, await router.fetch(answerAsText(toFetchRequest(request, response))));
       }
       if (options.fallback) return await options.fallback(request, response);
       sendProblem(response, new MailError('not-found', 'There is no such page.'));
@@ -271,17 +278,18 @@ export async function sendFetchResponse(response: ServerResponse, fetched: Respo
   });
   const cookies = fetched.headers.getSetCookie();
   if (cookies.length) appendHeader(response, 'Set-Cookie', ...cookies);
-  if (!fetched.body) {
-    response.writeHead(fetched.status, headers);
-    response.end();
-    return;
-  }
   const json = jsonTextOf(fetched);
   if (json !== undefined) {
-    // The router's own JSON answers go out as the text they were made from, with their length, in one write.
+    // The router's own JSON answers go out as the text they were made from, with their length, in one write (the
+    // request was marked with `answerAsText`, so they have no body stream at all).
     headers['content-length'] = String(Buffer.byteLength(json));
     response.writeHead(fetched.status, headers);
     response.end(json);
+    return;
+  }
+  if (!fetched.body) {
+    response.writeHead(fetched.status, headers);
+    response.end();
     return;
   }
   if (/^application\/(problem\+)?json/i.test(fetched.headers.get('content-type') ?? '')) {

@@ -4,4 +4,4 @@
  */
 export { createMailRouter } from './router.js';
 export type { MailRouter, MailRouterOptions } from './router.js';
-export { contentDisposition, jsonTextOf } from './responses.js';
+export { answerAsText, contentDisposition, jsonTextOf } from './responses.js';

@@ -20,22 +20,39 @@ function headersWith(extra: Record<string, string>): Headers {
  */
 const jsonTexts = new WeakMap<Response, string>();
 
+/**
+ * Requests whose host writes the answer itself from `jsonTextOf` and never reads the body of a JSON answer: their
+ * answers are made without a body stream (turning the text into one costs a copy of it and a stream per answer).
+ */
+const textOnlyRequests = new WeakSet<Request>();
+
+/**
+ * Marks a request as answered by a host that writes JSON answers itself: answers to it carry their JSON only in
+ * `jsonTextOf`, their `body` is null. Problems and downloads keep their body.
+ */
+export function answerAsText(request: Request): Request {
+  textOnlyRequests.add(request);
+  return request;
+}
+
 /** The JSON text of a response made here (an answer or a problem), or undefined for any other response. */
 export function jsonTextOf(response: Response): string | undefined {
   return response.bodyUsed ? undefined : jsonTexts.get(response);
 }
 
-function withJson(text: string, init: ResponseInit): Response {
-  const response = new Response(text, init);
+function withJson(text: string, init: ResponseInit, textOnly = false): Response {
+  const response = new Response(textOnly ? null : text, init);
   jsonTexts.set(response, text);
   return response;
 }
 
-export function jsonResponse(data: unknown, status = 200): Response {
-  return withJson(JSON.stringify(data), {
-    status,
-    headers: headersWith({ 'Content-Type': 'application/json; charset=utf-8' }),
-  });
+/** A JSON answer; for a request marked with `answerAsText`, without a body stream. */
+export function jsonResponse(data: unknown, status = 200, request?: Request): Response {
+  return withJson(
+    JSON.stringify(data),
+    { status, headers: headersWith({ 'Content-Type': 'application/json; charset=utf-8' }) },
+    !!request && textOnlyRequests.has(request),
+  );
 }
 
 export function noContentResponse(): Response {

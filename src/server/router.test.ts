@@ -9,7 +9,7 @@ import {
   routes,
   type RouteSpec,
 } from '../core/index.js';
-import { createMailRouter, type MailRouterOptions } from './index.js';
+import { answerAsText, createMailRouter, jsonTextOf, type MailRouterOptions } from './index.js';
 import { FakeMailBackend, fixtures } from './test-fake-backend.js';
 
 const ORIGIN = 'http://mail.test';
@@ -638,6 +638,41 @@ describe('server/createMailRouter', () => {
         .to.contain('getAccount')
         .and.to.contain('configured')
         .and.not.to.contain('CANARY');
+    });
+
+    it('sends answers as the backend made them with validateOutput off, but still validates requests and bytes', async () => {
+      const { send, backend, errors } = setup({ validateOutput: false });
+      backend.override('getCapabilities', () => ({ ...fixtures().capabilities, extra: 'KEPT' }));
+      const answer = await send('GET', '/capabilities');
+      expect(answer.status).to.equal(200);
+      expect(await answer.json()).to.deep.equal({ ...fixtures().capabilities, extra: 'KEPT' });
+
+      const bad = await send('GET', '/folders/INBOX/messages?limit=999');
+      expect(bad.status).to.equal(400);
+      expect((await problemOf(bad)).issues?.map((issue) => issue.path.join('.'))).to.deep.equal(['limit']);
+      expect(backend.callsOf('listMessages')).to.have.length(0);
+
+      backend.override('getRawMessage', () => 'not a blob');
+      expect((await send('GET', '/messages/m1/raw')).status).to.equal(500);
+      expect(errors).to.have.length(1);
+    });
+
+    it('keeps the JSON text beside the answer, and makes no body stream for a request marked answerAsText', async () => {
+      const { router } = setup();
+      const plain = await router.fetch(new Request(`${ORIGIN}${BASE}/capabilities`));
+      expect(JSON.parse(jsonTextOf(plain)!)).to.deep.equal(fixtures().capabilities);
+      expect(await plain.json()).to.deep.equal(fixtures().capabilities);
+      expect(jsonTextOf(plain), 'the body was read').to.equal(undefined);
+
+      const marked = await router.fetch(answerAsText(new Request(`${ORIGIN}${BASE}/capabilities`)));
+      expect(marked.status).to.equal(200);
+      expect(marked.headers.get('content-type')).to.match(/^application\/json/);
+      expect(marked.body).to.equal(null);
+      expect(JSON.parse(jsonTextOf(marked)!)).to.deep.equal(fixtures().capabilities);
+
+      const problem = await router.fetch(answerAsText(new Request(`${ORIGIN}${BASE}/folders/INBOX/messages?limit=0`)));
+      expect(problem.status).to.equal(400);
+      expect((await problemOf(problem)).code, 'problems keep their body').to.equal('validation');
     });
   });
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync, symlinkSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MailError } from '../../src/core/index.js';
+import type * as z from 'zod/mini';
+import { MailError, routes, type Operation } from '../../src/core/index.js';
 import { resolveLinkFolder, safeFileName, writeNewFile } from '../../src/node/index.js';
 import { mailServers, tempDir, type ServersState } from './support.js';
 import { API_BASE, consent, createFixture, providerControl, type Fixture } from './test-server.js';
@@ -328,6 +329,45 @@ describe('Node server with real mail servers', { skip }, () => {
       assert.equal(without.status, 403);
       const withToken = await client.json(`${API_BASE}/folders`, 'POST', { name: 'Yes' });
       assert.equal(withToken.status, 200);
+    });
+
+    it('answers exactly what the contract allows with output validation off, as in production', async () => {
+      const off = await fixture({ auth: 'oauth', validateOutput: false });
+      const client = browser(await off.server.listen(0));
+      const get = async (operation: Operation, path: string) => {
+        const response = await client.request(API_BASE + path);
+        assert.equal(response.status, 200, path);
+        const answer = (await response.json()) as unknown;
+        // What validation would have sent: the same, so nothing unvalidated or unknown leaves the reference server.
+        assert.deepEqual((routes[operation].output as z.ZodMiniType).parse(answer), answer, path);
+        return answer;
+      };
+      await get('getCapabilities', '/capabilities');
+      await get('getAccount', '/account');
+      await get('listEndpoints', '/oauth/endpoints');
+      await get('listFolders', '/folders');
+      const page = (await get('listMessages', '/folders/INBOX/messages?limit=50')) as { items: { id: string }[] };
+      assert.ok(page.items.length > 0);
+      for (const { id } of page.items.slice(0, 5)) await get('getMessage', `/messages/${encodeURIComponent(id)}`);
+    });
+
+    it('validates answers unless NODE_ENV is production, when validateOutput is not given', async () => {
+      const environment = process.env.NODE_ENV;
+      const setEnvironment = (value: string | undefined) => {
+        if (value === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = value;
+      };
+      const extraKeyFrom = async (mode: string | undefined) => {
+        setEnvironment(mode);
+        const created = await fixture({ empty: true }).finally(() => setEnvironment(environment));
+        const backend = created.server.backendFor(USER);
+        const capabilities = backend.getCapabilities.bind(backend);
+        backend.getCapabilities = async (...args) => ({ ...(await capabilities(...args)), extra: 'X' });
+        const response = await browser(await created.server.listen(0)).request(`${API_BASE}/capabilities`);
+        return ((await response.json()) as { extra?: string }).extra;
+      };
+      assert.equal(await extraKeyFrom(undefined), undefined, 'stripped by validation');
+      assert.equal(await extraKeyFrom('production'), 'X', 'sent as made');
     });
 
     it('serves the OAuth callback with no-referrer and a strict CSP, and refuses a bad state', async () => {

@@ -70,6 +70,8 @@ export interface FixtureOptions {
   /** false: conversations threaded from headers, as for a server without THREAD=REFERENCES. */
   serverThreading?: boolean;
   uploadDir?: string;
+  /** The server's `validateOutput` (unset: its default). */
+  validateOutput?: boolean;
 }
 
 /** A fresh mailbox and a fresh server configured for it. */
@@ -89,6 +91,7 @@ export async function createFixture(servers: ServersState, options: FixtureOptio
     ...(options.maxDownloadBytes ? { maxDownloadBytes: options.maxDownloadBytes } : {}),
     ...(options.serverThreading !== undefined ? { serverThreading: options.serverThreading } : {}),
     ...(options.uploadDir ? { uploadDir: options.uploadDir } : {}),
+    ...(options.validateOutput !== undefined ? { validateOutput: options.validateOutput } : {}),
     secureCookies: false,
   });
   const user = { id: 'local', admin: true };
