@@ -6,6 +6,9 @@ import { links } from './en/links.js';
 import { settings } from './en/settings.js';
 import { settingsApps } from './en/settings-apps.js';
 import { settingsHelp } from './en/settings-help.js';
+import { settingsChecks } from './en/settings-checks.js';
+import { settingsTest } from './en/settings-test.js';
+import { settingsOAuth } from './en/settings-oauth.js';
 import { toolbar } from './en/toolbar.js';
 
 /** English strings. The source of truth for the keys: every other language is typed against this table. */
@@ -14,6 +17,9 @@ export const en = {
   ...settings,
   ...settingsApps,
   ...settingsHelp,
+  ...settingsChecks,
+  ...settingsTest,
+  ...settingsOAuth,
   ...toolbar,
   ...inbox,
   ...composer,

@@ -7,6 +7,9 @@ import { links } from './es/links.js';
 import { settings } from './es/settings.js';
 import { settingsApps } from './es/settings-apps.js';
 import { settingsHelp } from './es/settings-help.js';
+import { settingsChecks } from './es/settings-checks.js';
+import { settingsTest } from './es/settings-test.js';
+import { settingsOAuth } from './es/settings-oauth.js';
 import { toolbar } from './es/toolbar.js';
 
 export const es: Translations = {
@@ -14,6 +17,9 @@ export const es: Translations = {
   ...settings,
   ...settingsApps,
   ...settingsHelp,
+  ...settingsChecks,
+  ...settingsTest,
+  ...settingsOAuth,
   ...toolbar,
   ...inbox,
   ...composer,

@@ -1,9 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MailError } from '../../core/mail-error.js';
 
+/** How a `LazyModule` reports. */
+export interface LazyModuleOptions {
+  /** Called on each failed attempt, with the failure as a `network` `MailError` (the host emits `mail-error`). */
+  onError?: (error: MailError) => void;
+}
+
 /**
  * A part of an element that arrives with a dynamic `import()` on first use (form checks, help texts): it is loaded
- * once, the host re-renders when it is there, and a failure is kept for an error region with a retry.
+ * once, the host re-renders when it is there, and a failure is kept for an error region with a retry
+ * (`renderPartState`).
  */
 export class LazyModule<T> implements ReactiveController {
   /** The module, once loaded. */
@@ -16,6 +23,7 @@ export class LazyModule<T> implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     /** Loads the part. Replaceable, for tests that make it fail. */
     public load: () => Promise<T>,
+    private readonly options: LazyModuleOptions = {},
   ) {
     host.addController(this);
   }
@@ -30,7 +38,9 @@ export class LazyModule<T> implements ReactiveController {
         (value) => (this.value = value),
         (error: unknown) => {
           console.error('[mail-elements] could not load a part of the element:', error);
+          // A chunk that cannot be fetched is a network problem, whatever the browser's error says.
           this.error = MailError.from(error, 'network');
+          this.options.onError?.(this.error);
           return undefined;
         },
       )
@@ -41,10 +51,12 @@ export class LazyModule<T> implements ReactiveController {
     return this.pending;
   }
 
-  /** Loads again after a failure. */
+  /** Loads now, again after a failure: for a retry button, or a user action that needs the part. */
   retry(): Promise<T | undefined> {
-    this.error = undefined;
-    this.host.requestUpdate();
+    if (this.error) {
+      this.error = undefined;
+      this.host.requestUpdate();
+    }
     return this.request();
   }
 

@@ -6,7 +6,7 @@ import { FOLDER_ROLES } from '../../core/constants.js';
 import { MailError } from '../../core/mail-error.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
-import { renderError } from '../base/error-view.js';
+import { renderError, renderPartState } from '../base/error-view.js';
 import { chevronIcon, composeIcon, folderPlusIcon, icon, trashIcon, type IconDefinition } from '../base/icons.js';
 import { LazyModule } from '../base/lazy-module.js';
 import { LiveController } from '../base/live.js';
@@ -112,12 +112,9 @@ export class MailFolderTree extends MailElement {
   private importForms = (): Promise<typeof FolderForms> => import('./folder-forms.js');
 
   /** The name form and the delete confirmation: loaded when a change is first started, or the actions pointed at. */
-  private readonly forms = new LazyModule<typeof FolderForms>(this, () =>
-    this.importForms().catch((error: unknown) => {
-      // A chunk that cannot be fetched is a network problem, whatever the browser's error says.
-      throw this.reportError(MailError.from(error, 'network'), 'loadPart');
-    }),
-  );
+  private readonly forms = new LazyModule<typeof FolderForms>(this, () => this.importForms(), {
+    onError: (error) => void this.reportError(error, 'loadPart'),
+  });
 
   private readonly live = new LiveController(
     this,
@@ -232,8 +229,7 @@ export class MailFolderTree extends MailElement {
     const editing = this.editing;
     if (!editing) return nothing;
     const forms = this.forms;
-    if (forms.error) return renderError(this.localize, forms.error, () => void forms.retry());
-    if (!forms.value) return html`<div part="loading" role="status">${this.localize.term('state.loading')}</div>`;
+    if (!forms.value) return renderPartState(this.localize, forms);
     return forms.value.renderFolderForm({
       localize: this.localize,
       editing,
@@ -265,7 +261,7 @@ export class MailFolderTree extends MailElement {
 
   /** Loads the forms (again, after a failure: starting a change is a retry) and focuses the field or the button. */
   private async focusForm(): Promise<void> {
-    void (this.forms.error ? this.forms.retry() : this.forms.request());
+    void this.forms.retry();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="name-input"], [part="confirm"] .button')?.focus();
   }

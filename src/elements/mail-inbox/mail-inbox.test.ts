@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { nothing } from 'lit';
 import '../mail-message-list/ignore-resize-loop.test-helper.js';
 import '../../define/mail-backend-provider.js';
 import '../../define/mail-inbox.js';
@@ -8,9 +9,11 @@ import type { MailFolderTree } from '../mail-folder-tree/mail-folder-tree.js';
 import { MESSAGE_DRAG_TYPE } from '../mail-message-list/drag.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
+import { expectIsolatedLtr, textBox } from '../../../test/a11y/bidi.js';
 
 interface MountOptions {
   lang?: string;
+  dir?: 'ltr' | 'rtl';
   width?: number;
   attributes?: string;
   light?: string;
@@ -18,7 +21,11 @@ interface MountOptions {
 
 async function mount(options: MountOptions = {}): Promise<MailInbox> {
   const root = await fixture(
-    html`<div lang=${options.lang ?? 'en'} style="width:${options.width ?? 1200}px;height:700px">
+    html`<div
+      lang=${options.lang ?? 'en'}
+      dir=${options.dir ?? nothing}
+      style="width:${options.width ?? 1200}px;height:700px"
+    >
       <mail-backend-provider base-url=${API}></mail-backend-provider>
     </div>`,
   );
@@ -230,6 +237,22 @@ describe('<mail-inbox>', () => {
       shadow(inbox, '[part="previous-button"]')!.click();
       await until(() => viewId(inbox) === ids[1], 2000, 'the previous message');
       expect(list(inbox).selectedIds).to.deep.equal([ids[1]]);
+    });
+
+    it('keeps the numbers of "3 de 2454" in the sentence’s order, right to left', async () => {
+      const inbox = await mount({ lang: 'es', dir: 'rtl' });
+      click(rowsOf(inbox)[2]!);
+      await until(() => !!shadow(inbox, '.position'), 2000, 'the position');
+      expect(getComputedStyle(shadow(inbox, '.position')!).direction).to.equal('rtl');
+      const sentence = shadow(inbox, '.position > bdi')!;
+      expectIsolatedLtr(sentence);
+      const [position, total] = [...sentence.querySelectorAll('bdi')];
+      expect(position!.textContent).to.equal('3');
+      const count = Math.max(list(inbox).count ?? 0, list(inbox).messages.length);
+      expect(total!.textContent).to.equal(new Intl.NumberFormat('es').format(count));
+      const de = textBox(sentence, 'de').left;
+      expect(position!.getBoundingClientRect().left, 'the position comes first').to.be.lessThan(de);
+      expect(de, 'the total comes last').to.be.lessThan(total!.getBoundingClientRect().left);
     });
 
     it('groups conversations and expands the open one in the reader', async () => {

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { Capabilities, Folder, MailboxChange, MessageSummary } from '../../core/index.js';
+import type { Capabilities, Folder, MailboxChange, MailError, MessageSummary } from '../../core/index.js';
 import { PAGE_SIZE_DEFAULT } from '../../core/constants.js';
 import { displayName } from '../../core/text.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
-import { renderError } from '../base/error-view.js';
+import { renderPartState } from '../base/error-view.js';
 import {
   backIcon,
   closeIcon,
@@ -21,6 +21,7 @@ import {
   threadsIcon,
   upIcon,
 } from '../base/icons.js';
+import { isolate } from '../../i18n/bidi.js';
 import { LazyModule } from '../base/lazy-module.js';
 import { LiveController } from '../base/live.js';
 import type { FolderDropDetail, FolderSelectDetail, MailFolderTree } from '../mail-folder-tree/mail-folder-tree.js';
@@ -197,13 +198,15 @@ export class MailInbox extends MailElement {
   private readonly childObserver = new MutationObserver(() => this.checkSlots());
   private threadAbort: AbortController | undefined;
 
+  /** A part that failed to load is reported (`mail-error`) once per attempt; its place in the inbox says so. */
+  private readonly partOptions = { onError: (error: MailError) => void this.reportError(error, 'loadElement') };
   /** The composer's registration: loaded on the first compose, or earlier when the Compose button is pointed at. */
-  private readonly composerElement = new LazyModule(this, () => this.loadElement('mail-composer'));
+  private readonly composerElement = new LazyModule(this, () => this.loadElement('mail-composer'), this.partOptions);
   /** The record picker's registration: loaded on the first "Link to a record". */
-  private readonly pickerElement = new LazyModule(this, () => this.loadElement('mail-record-picker'));
+  private readonly pickerElement = new LazyModule(this, () => this.loadElement('mail-record-picker'), this.partOptions);
 
   /** The shortcut list and the filter panel: loaded when first opened, or when their buttons are pointed at. */
-  private readonly panels = new LazyModule<typeof Panels>(this, () => import('./panels.js'));
+  private readonly panels = new LazyModule<typeof Panels>(this, () => import('./panels.js'), this.partOptions);
 
   private readonly live = new LiveController(
     this,
@@ -242,7 +245,7 @@ export class MailInbox extends MailElement {
     if (mode !== 'new' && !detail.sourceId) return;
     if (!this.emit('mail-composer-open', detail, { cancelable: true })) return;
     this.composing = detail;
-    void this.loadOnDemand(this.composerElement);
+    void this.composerElement.retry();
     void this.updateComplete.then(() => {
       if (!this.composerDialog?.open) this.composerDialog?.showModal();
     });
@@ -250,7 +253,7 @@ export class MailInbox extends MailElement {
 
   /** Shows the keyboard shortcuts dialog (its list arrives with the first opening). */
   showShortcuts(): void {
-    void this.loadOnDemand(this.panels);
+    void this.panels.retry();
     this.helpDialog?.showModal();
   }
 
@@ -497,14 +500,7 @@ export class MailInbox extends MailElement {
         clear: this.clearSearch,
       });
     }
-    return html`<div id="filters" class="filters">${this.renderPanelsPending()}</div>`;
-  }
-
-  /** The shortcut help or the filter panel before its chunk is here: loading, or why it failed with a retry. */
-  private renderPanelsPending(): TemplateResult {
-    const error = this.panels.error;
-    if (error) return renderError(this.localize, error, () => void this.loadOnDemand(this.panels));
-    return html`<div part="loading" class="part-loading" role="status">${this.localize.term('state.loading')}</div>`;
+    return html`<div id="filters" class="filters">${renderPartState(this.localize, this.panels)}</div>`;
   }
 
   private renderReader(single: boolean): TemplateResult {
@@ -512,6 +508,8 @@ export class MailInbox extends MailElement {
     const items = this.list?.messages ?? [];
     const index = this.openSummary ? items.findIndex((item) => item.id === this.openSummary!.id) : -1;
     const total = Math.max(this.list?.count ?? 0, items.length);
+    // "3 of 2,454", its numbers isolated so that a right-to-left page keeps them in the sentence's order.
+    const position = [this.localize.number(index + 1), this.localize.number(total)] as const;
     const toolbar = html`<div
       part="reader-toolbar"
       class="reader-toolbar"
@@ -556,9 +554,7 @@ export class MailInbox extends MailElement {
       </button>
       ${
         index >= 0
-          ? html`<span class="position"
-              >${term('inbox.position', this.localize.number(index + 1), this.localize.number(total))}</span
-            >`
+          ? html`<span class="position">${isolate(term('inbox.position', ...position), ...position)}</span>`
           : nothing
       }
     </div>`;
@@ -616,7 +612,7 @@ export class MailInbox extends MailElement {
           </button>
         </form>
       </div>
-      ${panels ? panels.renderShortcutList(this.localize, this.readonly) : this.renderPanelsPending()}
+      ${panels ? panels.renderShortcutList(this.localize, this.readonly) : renderPartState(this.localize, this.panels)}
     </dialog>`;
   }
 
@@ -666,9 +662,8 @@ export class MailInbox extends MailElement {
 
   /** What stands in for an on-demand element that is not there yet: loading, the error with a retry, or a notice. */
   private renderOnDemand(element: LazyModule<boolean>, missing: string): TemplateResult {
-    if (element.error) return renderError(this.localize, element.error, () => void this.loadOnDemand(element));
     if (element.value === false) return html`<p class="missing">${missing}</p>`;
-    return html`<div part="loading" class="part-loading" role="status">${this.localize.term('state.loading')}</div>`;
+    return renderPartState(this.localize, element);
   }
 
   private renderPicker(): TemplateResult | typeof nothing {
@@ -897,7 +892,7 @@ export class MailInbox extends MailElement {
 
   private link(ids: string[]): void {
     this.linking = ids;
-    void this.loadOnDemand(this.pickerElement);
+    void this.pickerElement.retry();
     void this.updateComplete.then(() => {
       if (this.pickerStandIn && !this.pickerStandIn.open) this.pickerStandIn.showModal();
     });
@@ -914,19 +909,13 @@ export class MailInbox extends MailElement {
     return !!customElements.get(tag);
   }
 
-  /** Loads an on-demand part (again, after a failure); a failure is reported and shown where the part would be. */
-  private async loadOnDemand(element: LazyModule<unknown>): Promise<void> {
-    await (element.error ? element.retry() : element.request());
-    if (element.error) this.reportError(element.error, 'loadElement');
-  }
-
   private readonly preloadPanels = (): void => {
     void this.panels.request();
   };
 
   private toggleFilters(): void {
     this.filtersOpen = !this.filtersOpen;
-    if (this.filtersOpen) void this.loadOnDemand(this.panels);
+    if (this.filtersOpen) void this.panels.retry();
   }
 
   /** Pointing at Compose is a good sign the composer is wanted: its chunk starts loading before the click. */

@@ -232,7 +232,7 @@ export class MailMessageView extends MailElement {
 
   /** The renderer, loading it on first use, or again after a failure (the error view's retry comes here). */
   private async loadRenderer(): Promise<typeof Renderer.renderMessage> {
-    const renderer = await (this.renderer.error ? this.renderer.retry() : this.renderer.request());
+    const renderer = await this.renderer.retry();
     if (!renderer) throw this.reportError(this.renderer.error, 'loadRenderer');
     return renderer.renderMessage;
   }
@@ -597,7 +597,7 @@ export class MailMessageView extends MailElement {
 
   /** The saving and printing helpers, loading them on first use (again after a failure, which is reported). */
   private async saveModule(operation: string): Promise<typeof Save | undefined> {
-    const module = await (this.save.error ? this.save.retry() : this.save.request());
+    const module = await this.save.retry();
     if (!module) this.reportError(this.save.error, operation);
     return module;
   }

@@ -4,8 +4,16 @@
  */
 import type { SVGTemplateResult, TemplateResult } from 'lit';
 import type { ConnectionTarget, ConnectionTestResult, IncomingProtocol, MailError } from '../../core/index.js';
+import { settingsTest } from '../../i18n/en/settings-test.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import type { PartKit } from './settings-form.js';
+import type { PartKit, PartStrings } from './settings-form.js';
+
+/** The panel's strings (`settings-test`), registered by the element that loads it (`registerPartStrings`). */
+export const strings: PartStrings = {
+  area: 'settings-test',
+  english: settingsTest,
+  languages: { es: () => import('../../i18n/es/settings-test.js').then((module) => module.settingsTest) },
+};
 
 /** What the results panel shows. */
 export interface ConnectionTestView {
@@ -33,6 +41,9 @@ export function renderResults(view: ConnectionTestView): TemplateResult {
       }
       .advice {
         color: var(--_text);
+      }
+      .ok .icon {
+        color: var(--_success);
       }
     </style>
     <section class="results" aria-label=${view.localize.term('settings.test.results')} aria-live="polite">

@@ -474,6 +474,18 @@ describe('<mail-settings>', () => {
       );
       expect(shadow(el, '#password')).to.equal(null);
     });
+
+    it('speaks Spanish in the choice, whose strings arrive with it', async () => {
+      await backend.saveEndpoint({ provider: 'google', name: 'Acme', clientId: 'id', clientSecret: 's' });
+      const el = await mount('es');
+      await choose(el, 'auth', 'oauth');
+      expect(shadow(el, 'label[for="oauthEndpointId"]')!.textContent).to.contain('Aplicación OAuth');
+      expect([...select(el, 'oauthEndpointId').options].map((option) => option.textContent!.trim())).to.deep.equal([
+        'Elija una aplicación…',
+        'Acme (Google)',
+      ]);
+      expect(shadow(el, '#oauthEndpointId-hint')!.textContent).to.contain('La aplicación registrada');
+    });
   });
 
   describe('events and unsaved changes', () => {

@@ -16,9 +16,9 @@ import {
 } from '../../core/index.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
-import { renderError } from '../base/error-view.js';
+import { renderError, renderPartState } from '../base/error-view.js';
 import { fieldId, formStyles, textField, type FieldKind, storedSecretField } from './form.js';
-import { SettingsForm, helpLoader, partKit } from './settings-form.js';
+import { SettingsForm, helpLoader, partKit, registerPartStrings } from './settings-form.js';
 import { checkIcon, clockIcon, errorIcon, icon, warningIcon } from '../base/icons.js';
 import { LazyModule } from '../base/lazy-module.js';
 import { settingsStyles } from './mail-settings.styles.js';
@@ -215,21 +215,20 @@ export class MailSettings extends MailElement {
   /** What a failed connection test means: help texts loaded when a test first runs. */
   private readonly help = new LazyModule(this, helpLoader(this.localize));
 
-  /** Imports the parts of the form that load on first use; replaceable, for tests that make one fail. */
+  /** Imports the parts of the form that load on first use, with their strings; replaceable, for tests that make one fail. */
   private readonly imports = {
-    testView: (): Promise<typeof ConnectionTest> => import('./connection-test.js'),
-    oauthView: (): Promise<typeof OAuthChoice> => import('./oauth-choice.js'),
+    testView: (): Promise<typeof ConnectionTest> => import('./connection-test.js').then(registerPartStrings),
+    oauthView: (): Promise<typeof OAuthChoice> => import('./oauth-choice.js').then(registerPartStrings),
   };
 
+  /** A part that failed to load is reported (`mail-error`) once per attempt; its place in the form says so. */
+  private readonly partOptions = { onError: (error: MailError) => void this.reportError(error, 'loadPart') };
+
   /** The test results panel: loaded when a test first runs, or when the Test button is pointed at. */
-  private readonly testView = new LazyModule<typeof ConnectionTest>(this, () =>
-    this.reportLoad(this.imports.testView()),
-  );
+  private readonly testView = new LazyModule(this, () => this.imports.testView(), this.partOptions);
 
   /** The OAuth app choice: loaded when the account signs in with an OAuth app. */
-  private readonly oauthView = new LazyModule<typeof OAuthChoice>(this, () =>
-    this.reportLoad(this.imports.oauthView()),
-  );
+  private readonly oauthView = new LazyModule(this, () => this.imports.oauthView(), this.partOptions);
 
   private readonly loader = new Task(this, {
     task: async ([backend], { signal }): Promise<Loaded> => {
@@ -291,22 +290,12 @@ export class MailSettings extends MailElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Once: a failed load waits for the retry button.
-    if (this.draft.auth === 'oauth' && !this.oauthView.error) void this.oauthView.request();
-  }
-
-  /** A part that failed to load is reported (`mail-error`) once per attempt; its place in the form says so. */
-  private async reportLoad<T>(loading: Promise<T>): Promise<T> {
-    try {
-      return await loading;
-    } catch (error) {
-      // A chunk that cannot be fetched is a network problem, whatever the browser's error says.
-      throw this.reportError(MailError.from(error, 'network'), 'loadPart');
-    }
+    // Once: after a failure, `request` waits for the retry button.
+    if (this.draft.auth === 'oauth') void this.oauthView.request();
   }
 
   private readonly preloadTestView = (): void => {
-    if (!this.testView.error) void this.testView.request();
+    void this.testView.request();
   };
 
   /** An `<mail-account-endpoint>` on the page saved an app: offer it without reloading (and losing) the form. */
@@ -476,7 +465,7 @@ export class MailSettings extends MailElement {
     this.results = {};
     const settings = checks.parse('account', this.input());
     // Testing again is also the way to retry a results panel that could not be loaded.
-    void (this.testView.error ? this.testView.retry() : this.testView.request());
+    void this.testView.retry();
     const help = this.help.request();
     const run = async (target: ConnectionTarget) => {
       try {
@@ -789,7 +778,7 @@ export class MailSettings extends MailElement {
 
   private renderEndpointChoice(endpoints: AccountEndpoint[], errors: Record<string, string>): TemplateResult {
     const view = this.oauthView;
-    if (!view.value) return this.renderPartState(view);
+    if (!view.value) return renderPartState(this.localize, view);
     return view.value.renderOAuthChoice({
       kit: partKit,
       localize: this.localize,
@@ -810,7 +799,7 @@ export class MailSettings extends MailElement {
     const d = this.draft;
     if (!this.testing && !this.results.incoming && !this.results.outgoing) return nothing;
     const view = this.testView;
-    if (!view.value) return this.renderPartState(view);
+    if (!view.value) return renderPartState(this.localize, view);
     return view.value.renderResults({
       kit: partKit,
       localize: this.localize,
@@ -823,12 +812,6 @@ export class MailSettings extends MailElement {
       },
       explained: this.help.value !== undefined,
     });
-  }
-
-  /** A part of the form that is still loading, or could not be loaded (with a retry). */
-  private renderPartState(part: LazyModule<unknown>): TemplateResult {
-    if (part.error) return renderError(this.localize, part.error, () => void part.retry());
-    return html`<p class="hint" part="loading" role="status">${this.localize.term('state.loading')}</p>`;
   }
 }
 

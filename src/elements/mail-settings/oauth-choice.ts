@@ -4,8 +4,16 @@
  */
 import type { SVGTemplateResult, TemplateResult } from 'lit';
 import type { AccountEndpoint, AuthorizationStatus } from '../../core/index.js';
+import { settingsOAuth } from '../../i18n/en/settings-oauth.js';
 import type { LocalizeController } from '../../i18n/localize.js';
-import type { PartKit } from './settings-form.js';
+import type { PartKit, PartStrings } from './settings-form.js';
+
+/** The choice's strings (`settings-oauth`), registered by the element that loads it (`registerPartStrings`). */
+export const strings: PartStrings = {
+  area: 'settings-oauth',
+  english: settingsOAuth,
+  languages: { es: () => import('../../i18n/es/settings-oauth.js').then((module) => module.settingsOAuth) },
+};
 
 /** What the OAuth app field shows. */
 export interface OAuthChoiceView {

@@ -5,7 +5,8 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { MailError } from '../../core/mail-error.js';
-import { defineStrings, type LocalizeController } from '../../i18n/localize.js';
+import { defineStrings, type LocalizeController, type Translations } from '../../i18n/localize.js';
+import { renderError } from '../base/error-view.js';
 import { LazyModule } from '../base/lazy-module.js';
 import { focusFirstInvalid, type FieldKind } from './form.js';
 import type * as validate from './validate.js';
@@ -26,8 +27,25 @@ export const partKit: PartKit = { html, nothing };
 /** The checks of the forms (`validate.ts`), with the schemas and zod. */
 export type Checks = typeof validate;
 
-/** Loads the checks; the bundler puts them, the schemas and zod in a chunk of their own. */
-export const loadChecks = (): Promise<Checks> => import('./validate.js');
+/** Strings that a part loading on first use brings in its chunk: their area, English, and a loader per language. */
+export interface PartStrings {
+  area: string;
+  english: Partial<Translations>;
+  languages: Record<string, () => Promise<Partial<Translations>>>;
+}
+
+/**
+ * Registers the strings of a part that has just loaded, and hands the part on; the host's next update waits for them
+ * in its language. It registers them itself, as `i18n/strings/<area>.ts` would, because a part that imported
+ * `localize` would move it out of the element's first chunk into one shared with the part (see `PartKit`).
+ */
+export function registerPartStrings<T extends { strings: PartStrings }>(part: T): T {
+  defineStrings(part.strings.area, part.strings.english, part.strings.languages);
+  return part;
+}
+
+/** Loads the checks and their messages; the bundler puts them, the schemas and zod in a chunk of their own. */
+export const loadChecks = (): Promise<Checks> => import('./validate.js').then(registerPartStrings);
 
 /** The element a `SettingsForm` serves. */
 export interface SettingsFormHost extends ReactiveControllerHost, HTMLElement {
@@ -191,17 +209,9 @@ export class SettingsForm implements ReactiveController {
   /** The form-level message, and the error region with a retry when the checks could not be loaded. */
   renderFormError(): TemplateResult {
     const t = this.options.localize;
+    const error = this.checks.error;
     return html`<p part="form-error" role="alert">${this.formError}</p>
-      ${
-        this.checks.error
-          ? html`<div part="error" role="alert" data-code=${this.checks.error.code}>
-              <span part="error-message">${t.term('settings.form.checks-failed')}</span>
-              <button class="button" part="retry-button" type="button" @click=${() => this.checks.retry()}>
-                ${t.term('action.retry')}
-              </button>
-            </div>`
-          : nothing
-      }`;
+      ${error ? renderError(t, error, () => void this.checks.retry(), t.term('settings.form.checks-failed')) : nothing}`;
   }
 }
 

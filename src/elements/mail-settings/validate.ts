@@ -7,8 +7,17 @@ import type * as z from 'zod/mini';
 import { MailServerSettingsInput } from '../../core/account.js';
 import type { FieldIssue, MailError } from '../../core/index.js';
 import { AccountEndpointInput, AppSettings } from '../../core/oauth.js';
+import { settingsChecks } from '../../i18n/en/settings-checks.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { FieldKind } from './form.js';
+import type { PartStrings } from './settings-form.js';
+
+/** The messages of the checks (`settings-checks`), registered by the form that loads them (`loadChecks`). */
+export const strings: PartStrings = {
+  area: 'settings-checks',
+  english: settingsChecks,
+  languages: { es: () => import('../../i18n/es/settings-checks.js').then((module) => module.settingsChecks) },
+};
 
 const schemas = { account: MailServerSettingsInput, endpoint: AccountEndpointInput, app: AppSettings };
 

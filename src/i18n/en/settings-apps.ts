@@ -96,4 +96,6 @@ export const settingsApps = {
   'settings.callback.details': 'Details from the provider',
   'settings.callback.close': 'Close window',
   'settings.callback.back': 'Back to the settings',
+  'settings.https-warning':
+    'This address is not https. Microsoft and Google accept plain http only for localhost: set the application base URL to the https address your users reach.',
 };

@@ -1,5 +1,7 @@
 /** English strings shared by the settings forms (<mail-settings>, <mail-account-endpoint>, <mail-app-settings>), and
- * those of the account in <mail-settings>. */
+ * those of the account in <mail-settings>. Those of the parts that load on first use are areas of their own: the
+ * checks' messages (`settings-checks`), the connection-test results (`settings-test`) and the OAuth app choice
+ * (`settings-oauth`). */
 
 export const settings = {
   // shared form
@@ -10,26 +12,6 @@ export const settings = {
   'settings.form.discard': 'Discard changes',
   'settings.form.fix-fields': 'Some fields need your attention: see the messages next to them.',
   'settings.form.checks-failed': 'The form’s checks could not be loaded. Check your connection and try again.',
-  'settings.invalid.required': 'Required.',
-  'settings.invalid.too-long': (max: number) => `At most ${max} characters.`,
-  'settings.invalid.line-break': 'Line breaks are not allowed here.',
-  'settings.invalid.text': 'Not valid here.',
-  'settings.invalid.host': 'Enter a server name such as mail.example.com, or an IP address.',
-  'settings.invalid.port': 'A port is a whole number from 1 to 65535.',
-  'settings.invalid.email': 'Enter an e-mail address such as name@example.com.',
-  'settings.invalid.url': 'Enter an absolute http or https address, such as https://erp.example.com.',
-  'settings.invalid.path': 'A path starts with / and has no spaces, ? or #.',
-  'settings.invalid.tenant':
-    'Enter the directory (tenant) ID, a GUID, or a verified domain, or common, organizations or consumers.',
-  'settings.invalid.client-id': 'Paste the client ID exactly as the portal shows it, without spaces.',
-  'settings.invalid.choice': 'Choose one of the options.',
-  'settings.invalid.secret': 'Enter the client secret.',
-  'settings.invalid.password': 'Enter the password.',
-  'settings.invalid.endpoint': 'Choose the OAuth app that signs this mailbox in.',
-  'settings.https-warning':
-    'This address is not https. Microsoft and Google accept plain http only for localhost: set the application base URL to the https address your users reach.',
-  'settings.provider.microsoft': 'Microsoft',
-  'settings.provider.google': 'Google',
   // <mail-settings>
   'settings.account.title': 'Mail account',
   'settings.account.new': 'Connect a mailbox: choose your provider, check the servers and test the connection.',
@@ -53,7 +35,6 @@ export const settings = {
   'settings.field.security': 'Security',
   'settings.field.password': 'Password',
   'settings.field.new-password': 'New password',
-  'settings.field.endpoint': 'OAuth app',
   'settings.hint.display-name': 'The name recipients see, such as "Dana Ortiz" or "Acme Sales".',
   'settings.hint.user-name': 'The sign-in name; usually the e-mail address.',
   'settings.incoming.legend': 'Incoming mail',
@@ -70,13 +51,6 @@ export const settings = {
   'settings.auth.legend': 'Sign-in',
   'settings.auth.password': 'Password',
   'settings.auth.oauth': 'OAuth app (Microsoft 365, Google)',
-  'settings.auth.no-endpoints':
-    'No OAuth app is registered yet. An administrator registers one for Microsoft or Google and authorizes the mailbox.',
-  'settings.auth.choose-endpoint': 'Choose an app…',
-  'settings.auth.endpoint-hint': 'The app registered with the provider that signs this mailbox in.',
-  'settings.auth.authorized': 'Authorized.',
-  'settings.auth.authorized-as': (account: string) => `Authorized as ${account}.`,
-  'settings.auth.not-authorized': 'This app has not authorized a mailbox yet: open it and click Authorize.',
   'settings.password.set': 'A password is saved.',
   'settings.password.change': 'Change password',
   'settings.password.keep': 'Keep the saved one',
@@ -85,10 +59,4 @@ export const settings = {
     'Accounts with 2-step verification need an app password created in the account’s security settings.',
   'settings.test.button': 'Test connection',
   'settings.test.running': 'Testing…',
-  'settings.test.results': 'Connection test results',
-  'settings.test.incoming': (protocol: string) => `Incoming (${protocol}):`,
-  'settings.test.outgoing': 'Outgoing (SMTP):',
-  'settings.test.ok': (where: string, ms: string) => `connected to ${where} and signed in (${ms} ms).`,
-  'settings.test.failed': 'the test could not run.',
-  'settings.test.details': 'Details for your administrator',
 };

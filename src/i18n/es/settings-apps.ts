@@ -100,4 +100,6 @@ export const settingsApps: typeof english = {
   'settings.callback.details': 'Detalles del proveedor',
   'settings.callback.close': 'Cerrar ventana',
   'settings.callback.back': 'Volver a la configuración',
+  'settings.https-warning':
+    'Esta dirección no es https. Microsoft y Google solo aceptan http para localhost: indique como URL base de la aplicación la dirección https que usan sus usuarios.',
 };
