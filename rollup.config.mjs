@@ -37,11 +37,20 @@ const minifyLiterals = literalsHtmlCssMinifier({
   },
 });
 
+/**
+ * Which of our modules have side effects: the ones package.json's `sideEffects` names (registrations, the root, string
+ * tables, the localizer). For every other module an import that is only there for its types is dropped, so no
+ * `import '../../core/oauth.js'` (and zod with it) is left behind in an element's file for a bundler to follow.
+ */
+const ownSideEffects = (id) =>
+  /[\\/]src[\\/](index\.ts|define[\\/][^\\/]+\.ts|i18n[\\/]strings[\\/][^\\/]+\.ts|i18n[\\/]localize\.ts)$/.test(id);
+
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 const library = {
   input: entries,
   external: isBare,
+  treeshake: { moduleSideEffects: (id, external) => external || ownSideEffects(id) },
   output: {
     dir: 'dist',
     format: 'es',
