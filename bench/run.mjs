@@ -58,13 +58,22 @@ const pageFlags = {
   'scroll.ts': ['--disable-frame-rate-limit'],
 };
 
-/** The alternatives bundled side by side: what is installed, and the module a consumer would import. */
+/**
+ * The alternatives bundled side by side: what is installed, the module a consumer would import, and our figure it is
+ * compared with (the Nylas component is one mailbox view, list and reader: `<mail-inbox>`; MGT is a set of components).
+ */
 const alternatives = [
-  { metric: 'compare.nylas-mailbox', install: ['@nylas/components-mailbox'], entry: '@nylas/components-mailbox' },
+  {
+    metric: 'compare.nylas-mailbox',
+    install: ['@nylas/components-mailbox'],
+    entry: '@nylas/components-mailbox',
+    ours: 'bundle.inbox',
+  },
   {
     metric: 'compare.mgt',
     install: ['@microsoft/mgt-components', '@microsoft/mgt-element'],
     entry: '@microsoft/mgt-components',
+    ours: 'bundle.all',
   },
 ];
 
@@ -257,7 +266,7 @@ function npmFailure(run) {
 /** Each side-by-side figure over ours, when both were measured in this run. */
 function ratios(current) {
   const pairs = [
-    ...alternatives.map(({ metric }) => [metric, 'bundle.all']),
+    ...alternatives.map(({ metric, ours }) => [metric, ours]),
     ['compare.plain-list.first-rows.100k', 'list.first-rows.100k'],
     ['compare.plain-list.dom-rows.100k', 'list.dom-rows.100k'],
   ];
