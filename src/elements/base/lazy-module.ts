@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { MailError } from '../../core/mail-error.js';
 
 /** How a `LazyModule` reports. */
@@ -10,9 +10,10 @@ export interface LazyModuleOptions {
 /**
  * A part of an element that arrives with a dynamic `import()` on first use (form checks, help texts): it is loaded
  * once, the host re-renders when it is there, and a failure is kept for an error region with a retry
- * (`renderPartState`).
+ * (`renderPartState`). It follows none of the host's lifecycle, so it is not one of its controllers: it only asks
+ * the host to update.
  */
-export class LazyModule<T> implements ReactiveController {
+export class LazyModule<T> {
   /** The module, once loaded. */
   value: T | undefined = undefined;
   /** Why loading failed; cleared by `retry()`. */
@@ -24,11 +25,7 @@ export class LazyModule<T> implements ReactiveController {
     /** Loads the part. Replaceable, for tests that make it fail. */
     public load: () => Promise<T>,
     private readonly options: LazyModuleOptions = {},
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Starts loading unless it is loaded, loading or failed; resolves to the module, or `undefined` after a failure. */
   request(): Promise<T | undefined> {

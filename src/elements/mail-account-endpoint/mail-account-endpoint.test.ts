@@ -36,7 +36,7 @@ async function mount(provider: 'microsoft' | 'google' = 'microsoft', lang = 'en'
   const element = root.querySelector('mail-account-endpoint')!;
   await until(() => !!shadow(element, 'form') || !!shadow(element, '[part~="error"]'), 4000, 'form');
   // The checklist's steps arrive on their own, after the form.
-  await element.updateComplete;
+  await until(() => !shadow(element, '[part~="checklist-loading"]'), 3000, 'the checklist’s steps');
   return element;
 }
 
@@ -631,6 +631,16 @@ describe('<mail-account-endpoint>', () => {
       await until(() => !!shadow(el, 'ol[part~="checklist"]'), 3000, 'the steps');
       expect(shadow(el, '[part~="checklist-loading"]')).to.equal(null);
       expect(shadow(el, 'ol[part~="checklist"]')!.textContent).to.contain('Grant admin consent');
+    });
+
+    it('moves focus to the field in error after a failed save while the checklist’s steps are stalled', async () => {
+      const el = await mountWithHelp(() => new Promise(() => {}));
+      expect(shadow(el, '[part~="checklist-loading"]'), 'the steps never arrive').to.exist;
+      const saveButton = shadow<HTMLButtonElement>(el, '[part~="save-button"]')!;
+      saveButton.focus();
+      saveButton.click();
+      await until(() => el.shadowRoot!.activeElement === input(el, 'clientId'), 3000, 'focus on the field in error');
+      expect(input(el, 'clientId').getAttribute('aria-invalid')).to.equal('true');
     });
 
     it('says when the checklist’s steps could not load, and loads them on retry', async () => {

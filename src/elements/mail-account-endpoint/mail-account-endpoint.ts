@@ -231,9 +231,12 @@ export class MailAccountEndpoint extends MailElement {
     super.disconnectedCallback();
   }
 
-  /** Also waits for the form's checks and the help texts while they load, so that their messages are in place. */
+  /**
+   * Also waits for the form's checks while they load, so that their messages are in place; not for the help texts,
+   * which show their own loading state.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await Promise.all([this.form.checks.settled, this.help.settled]);
+    await this.form.checks.settled;
     return super.getUpdateComplete();
   }
 

@@ -321,6 +321,41 @@ describe('<mail-object-links>', () => {
     await until(() => saved, 3000, 'saved after retry');
   });
 
+  it('reports a failed load of its checks once, however many edits waited for it, and loads them again on save', async () => {
+    const element = document.createElement('mail-object-links');
+    element.objectName = 'customers';
+    element.previewDelay = 0;
+    const checks = (element as unknown as { checks: { load: () => Promise<unknown> } }).checks;
+    const real = checks.load;
+    let fail!: () => void;
+    const failing = new Promise<never>((_, reject) => (fail = () => reject(new TypeError('Failed to fetch'))));
+    let attempts = 0;
+    checks.load = () => (++attempts === 1 ? failing : real());
+    const root = await fixture(html`<mail-backend-provider base-url=${API}></mail-backend-provider>`);
+    const reported: string[] = [];
+    element.addEventListener('mail-error', (event) => reported.push(event.detail.operation));
+    const original = console.error;
+    console.error = () => {};
+    try {
+      root.append(element);
+      await until(() => !!shadow(element, '[part="form"]'), 4000, 'the form');
+      for (const value of ['M', 'Ma', 'Mai', 'Main']) type(element, 'emailField', value);
+      fail();
+      await until(() => !!shadow(element, '[part="form"] > [part~="error"]'), 3000, 'the error');
+    } finally {
+      console.error = original;
+    }
+    expect(reported).to.deep.equal(['loadChecks']);
+    expect(attempts).to.equal(1);
+    let saved = false;
+    element.addEventListener('mail-links-saved', () => (saved = true));
+    shadow<HTMLButtonElement>(element, '[part="save-button"]')!.click();
+    await until(() => saved, 3000, 'saved once the checks loaded on save');
+    expect(attempts).to.equal(2);
+    expect(reported).to.deep.equal(['loadChecks']);
+    expect(shadow(element, '[part="form"] > [part~="error"]')).to.equal(null);
+  });
+
   it('shows a preview failure without blocking the form', async () => {
     backend.faults.set('previewLinkConfig', { error: 'timeout' });
     const el = await mount();

@@ -100,8 +100,15 @@ export class MailObjectLinks extends MailElement {
   @query('dialog') private confirmDialog!: HTMLDialogElement | null;
 
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The schema check, with zod: a chunk of its own, requested once the configuration is there. */
-  private readonly checks = new LazyModule<typeof Checks>(this, () => import('./validate.js'));
+  /** The delay of the preview that waits for the schema check to load; `undefined` while none waits. */
+  private previewAfterChecks: number | undefined;
+  /**
+   * The schema check, with zod: a chunk of its own, requested once the configuration is there. A failed load is
+   * reported (`mail-error`) once per attempt, however many edits waited for it.
+   */
+  private readonly checks = new LazyModule<typeof Checks>(this, () => import('./validate.js'), {
+    onError: (error) => void this.reportError(error, 'loadChecks'),
+  });
 
   private readonly loader = new Task(this, {
     task: async ([backend, objectName], { signal }) => {
@@ -472,13 +479,6 @@ export class MailObjectLinks extends MailElement {
     return errors;
   }
 
-  /** The schema check, loading it on first use; `undefined` when it could not load (its error region says so). */
-  private async loadChecks(): Promise<typeof Checks | undefined> {
-    const checks = await this.checks.request();
-    if (!checks) this.reportError(this.checks.error, 'loadChecks');
-    return checks;
-  }
-
   private async retryChecks(): Promise<void> {
     if (await this.checks.retry()) this.schedulePreview(0);
   }
@@ -486,9 +486,12 @@ export class MailObjectLinks extends MailElement {
   private schedulePreview(delay: number): void {
     clearTimeout(this.previewTimer);
     if (!this.checks.value && !this.checks.error) {
-      // The preview waits for the schema check: the server would refuse what it refuses.
+      // The preview waits for the schema check: the server would refuse what it refuses. One follow-up at most,
+      // however many edits arrive while it loads; it previews the latest draft with the latest delay.
       this.previewKey = '';
-      void this.loadChecks().then((checks) => checks && this.schedulePreview(delay));
+      const waiting = this.previewAfterChecks !== undefined;
+      this.previewAfterChecks = delay;
+      if (!waiting) void this.checks.request().then(() => this.previewOnceChecked());
       return;
     }
     const config = this.draft;
@@ -500,12 +503,20 @@ export class MailObjectLinks extends MailElement {
     this.previewTimer = setTimeout(() => (this.previewKey = JSON.stringify(config)), delay);
   }
 
+  /** The schema check has loaded, or failed (its error region says so): the waiting preview goes ahead if it can. */
+  private previewOnceChecked(): void {
+    const delay = this.previewAfterChecks;
+    this.previewAfterChecks = undefined;
+    if (this.checks.value && delay !== undefined) this.schedulePreview(delay);
+  }
+
   // --- saving and deleting
 
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const backend = this.activeBackend;
-    if (!(await this.loadChecks())) return;
+    // Saving needs the schema check: load it now, again after a failure (which is reported and shown).
+    if (!(await this.checks.retry())) return;
     const errors = this.validate(this.draft);
     this.errors = errors;
     this.actionError = undefined;

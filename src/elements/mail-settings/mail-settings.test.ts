@@ -107,6 +107,12 @@ async function choose(el: MailSettings, name: string, value: string): Promise<vo
   await el.updateComplete;
 }
 
+/** Signs in with an OAuth app, and waits for the app choice, which loads on first use. */
+async function chooseOAuth(el: MailSettings): Promise<void> {
+  await choose(el, 'auth', 'oauth');
+  await until(() => !!shadow(el, '[part~="no-endpoints"], #oauthEndpointId'), 3000, 'the OAuth app choice');
+}
+
 async function pick(el: MailSettings, id: string, value: string): Promise<void> {
   const control = select(el, id);
   control.value = value;
@@ -254,9 +260,7 @@ describe('<mail-settings>', () => {
       const endpoint = await backend.saveEndpoint({ provider: 'google', name: 'G', clientId: 'id', clientSecret: 's' });
       const el = await mount();
       await fillValid(el);
-      await choose(el, 'auth', 'oauth');
-      el.requestUpdate();
-      await el.updateComplete;
+      await chooseOAuth(el);
       // The form does not know yet that the app is gone.
       await pick(el, 'oauthEndpointId', endpoint.id);
       await backend.deleteEndpoint({ endpointId: endpoint.id });
@@ -443,7 +447,7 @@ describe('<mail-settings>', () => {
     it('offers an OAuth app saved on the same page, keeping what was typed, and shows its authorization', async () => {
       const el = await mount();
       await type(el, 'displayName', 'Typed before');
-      await choose(el, 'auth', 'oauth');
+      await chooseOAuth(el);
       expect(shadow(el, '[part~="no-endpoints"]')!.textContent).to.contain('No OAuth app is registered yet');
       const endpoint = await backend.saveEndpoint({
         provider: 'microsoft',
@@ -478,7 +482,7 @@ describe('<mail-settings>', () => {
     it('speaks Spanish in the choice, whose strings arrive with it', async () => {
       await backend.saveEndpoint({ provider: 'google', name: 'Acme', clientId: 'id', clientSecret: 's' });
       const el = await mount('es');
-      await choose(el, 'auth', 'oauth');
+      await chooseOAuth(el);
       expect(shadow(el, 'label[for="oauthEndpointId"]')!.textContent).to.contain('Aplicación OAuth');
       expect([...select(el, 'oauthEndpointId').options].map((option) => option.textContent!.trim())).to.deep.equal([
         'Elija una aplicación…',
@@ -587,14 +591,57 @@ describe('<mail-settings>', () => {
       expect(errors).to.have.length(1);
       expect(shadow(el, 'form [part~="error-message"]')!.textContent).to.contain('could not be loaded');
       await expect(el).to.be.accessible();
-      shadow<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
-      await el.updateComplete;
+      const again = await capturingConsoleErrors(async () => {
+        shadow<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
+        await el.updateComplete;
+      });
+      expect(again, 'Save tries to load them again').to.have.length(1);
+      expect(shadow(el, 'form [part~="error"]'), 'and says it failed again').not.to.equal(null);
       expect(await backend.getAccount()).to.deep.equal({ configured: false, settings: null });
       fail = false;
       shadow<HTMLButtonElement>(el, 'form [part~="retry-button"]')!.click();
       await until(() => input(el, 'email').getAttribute('aria-invalid') === 'true', 3000, 'message after retry');
       expect(message(el, 'email')).to.equal('Enter an e-mail address such as name@example.com.');
       expect(shadow(el, 'form [part~="error"]')).to.equal(null);
+    });
+
+    it('loads the checks again on Save after a failed load: the field errors show, then it saves', async () => {
+      let attempts = 0;
+      let el!: MailSettings;
+      await capturingConsoleErrors(async () => {
+        el = await mountWithChecks(() => (++attempts === 1 ? CHUNK_FAILURE() : loadChecks()));
+        typeNow(el, 'email', 'dana@');
+        await until(() => !!shadow(el, 'form [part~="error"]'), 3000, 'error region');
+      });
+      const saveButton = shadow<HTMLButtonElement>(el, '[part~="save-button"]')!;
+      saveButton.focus();
+      saveButton.click();
+      await until(() => input(el, 'email').getAttribute('aria-invalid') === 'true', 3000, 'the field error on Save');
+      expect(attempts).to.equal(2);
+      expect(message(el, 'email')).to.equal('Enter an e-mail address such as name@example.com.');
+      expect(shadow(el, 'form [part~="error"]')).to.equal(null);
+      await until(() => el.shadowRoot!.activeElement === input(el, 'email'), 3000, 'focus on the field in error');
+      await fillValid(el);
+      const saved = oneEvent(el, 'mail-settings-saved');
+      saveButton.click();
+      await saved;
+      expect((await backend.getAccount()).configured).to.equal(true);
+    });
+
+    it('moves focus to the field in error after a failed save while the help texts are stalled', async () => {
+      const el = await mount();
+      // The help texts load when a test first runs; this import never ends.
+      (el as unknown as { help: { load: () => Promise<unknown> } }).help.load = () => new Promise(() => {});
+      await fillValid(el);
+      const testButton = shadow<HTMLButtonElement>(el, '[part~="test-button"]')!;
+      testButton.click();
+      await until(() => testButton.disabled, 3000, 'the test to run, waiting for its help texts');
+      typeNow(el, 'email', 'dana@');
+      const saveButton = shadow<HTMLButtonElement>(el, '[part~="save-button"]')!;
+      saveButton.focus();
+      saveButton.click();
+      await until(() => el.shadowRoot!.activeElement === input(el, 'email'), 3000, 'focus on the field in error');
+      expect(shadow(el, '[part~="form-error"]')!.textContent).to.contain('need your attention');
     });
 
     it('shows loading while the test results panel loads, then the results', async () => {

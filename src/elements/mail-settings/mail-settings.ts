@@ -280,11 +280,12 @@ export class MailSettings extends MailElement {
     this.revision++;
   }
 
-  /** Also waits for the form's checks while they load, so that their messages are in place. */
+  /**
+   * Also waits for the form's checks while they load, so that their messages are in place; not for the other parts
+   * that load on first use (help texts, test results, OAuth app choice), which show their own loading state.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    // Twice: an update can start loading a part (the OAuth app choice), which updates again once it is here.
-    await super.getUpdateComplete();
-    await Promise.all([this.form.checks.settled, this.help.settled, this.testView.settled, this.oauthView.settled]);
+    await this.form.checks.settled;
     return super.getUpdateComplete();
   }
 

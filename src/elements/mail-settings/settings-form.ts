@@ -82,6 +82,8 @@ export class SettingsForm implements ReactiveController {
 
   private readonly listeners: readonly (readonly [EventTarget, string, EventListener])[];
   private idle: number | undefined;
+  /** Resolves the promises that wait for the host's next render (`rendered`). */
+  private renderWaiters: (() => void)[] = [];
 
   constructor(
     private readonly host: SettingsFormHost,
@@ -98,7 +100,13 @@ export class SettingsForm implements ReactiveController {
     this.idle = requestIdle(this.preload);
   }
 
+  hostUpdated(): void {
+    this.releaseRenderWaiters();
+  }
+
   hostDisconnected(): void {
+    // Nothing renders while disconnected: what waits for a render goes on (a save then ends, and can run again).
+    this.releaseRenderWaiters();
     for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
     this.host.removeEventListener('focusin', this.preload);
     cancelIdle(this.idle);
@@ -167,14 +175,15 @@ export class SettingsForm implements ReactiveController {
   }
 
   /**
-   * Shows every message and waits for the checks: resolves to them when every field is valid; otherwise says so,
-   * focuses the first field in error and resolves to `undefined` (also when the checks could not be loaded).
+   * Shows every message and waits for the checks, loading them again if they failed before (a save or a test needs
+   * them): resolves to them when every field is valid; otherwise says so, focuses the first field in error and
+   * resolves to `undefined` (also when the checks could not be loaded; their error region says so).
    */
   async validate(): Promise<Checks | undefined> {
     this.submitted = true;
     this.formError = '';
     this.host.requestUpdate();
-    const checks = await this.checks.request();
+    const checks = await this.checks.retry();
     if (!checks) return undefined;
     if (!Object.keys(this.allErrors()).length) return checks;
     this.formError = this.options.localize.term('settings.form.fix-fields');
@@ -200,10 +209,26 @@ export class SettingsForm implements ReactiveController {
     await this.focusFirstInvalid();
   }
 
+  /** Focuses the first field in error once the host has rendered its messages, not waiting for its other parts. */
   private async focusFirstInvalid(): Promise<void> {
-    this.host.requestUpdate();
-    await this.host.updateComplete;
+    await this.rendered();
     focusFirstInvalid(this.host.renderRoot);
+  }
+
+  /**
+   * Asks the host to render and resolves once it has. Not `host.updateComplete`: a host's may also wait for parts
+   * that load on first use (help texts, panels), and a stalled one would hold the focus back.
+   */
+  private rendered(): Promise<void> {
+    const done = new Promise<void>((resolve) => this.renderWaiters.push(resolve));
+    this.host.requestUpdate();
+    return done;
+  }
+
+  private releaseRenderWaiters(): void {
+    const waiters = this.renderWaiters;
+    this.renderWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** The form-level message, and the error region with a retry when the checks could not be loaded. */
