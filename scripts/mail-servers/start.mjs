@@ -31,6 +31,24 @@ function isAlive(pid) {
   }
 }
 
+/**
+ * Whether `pid` is still one of the servers this script starts (Dovecot or daemon.mjs): after a reboot or once the PID
+ * is reused, the state file names an unrelated process, which must not be signalled.
+ */
+export function isMailServer(pid) {
+  let command;
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    try {
+      command = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+    } catch {
+      return false;
+    }
+  }
+  return /dovecot|daemon\.mjs/.test(command);
+}
+
 export function readState() {
   try {
     return JSON.parse(readFileSync(stateFile, 'utf8'));
@@ -240,7 +258,7 @@ async function waitFor(what, check, timeoutMs = 15_000) {
 }
 
 export async function healthy(state = readState()) {
-  if (!state || !state.pids.every(isAlive)) return false;
+  if (!state || !state.pids.every((pid) => isAlive(pid) && isMailServer(pid))) return false;
   for (const port of Object.values(state.ports)) if (!(await portOpen(port))) return false;
   return true;
 }
@@ -251,7 +269,7 @@ export async function startMailServers() {
     log(`already running (Dovecot ${running.version}) in ${dir}`);
     return running;
   }
-  if (running) stopPids(running.pids);
+  if (running) stopPids(running.pids.filter(isMailServer));
   const version = ensureDovecot();
   for (const [name, port] of Object.entries(ports)) {
     if (await portOpen(port))
@@ -309,7 +327,8 @@ export async function startMailServers() {
 
 /**
  * Signals each server's whole process group (each was spawned detached, so it leads its own group): Dovecot's
- * children (auth, imap, pop3, lmtp workers) go with it. Falls back to the PID alone when the group is gone.
+ * children (auth, imap, pop3, lmtp workers) go with it. Falls back to the PID alone when the group is gone. PIDs read
+ * from the state file are checked with `isMailServer` first.
  */
 export function stopPids(pids, signal = 'SIGTERM') {
   for (const pid of pids) {
@@ -341,12 +360,15 @@ export async function stopMailServers() {
     log('nothing to stop');
     return;
   }
-  stopPids(state.pids);
+  const pids = state.pids.filter(isMailServer);
+  const forgotten = state.pids.filter((pid) => !pids.includes(pid));
+  if (forgotten.length) log(`PIDs ${forgotten.join(', ')} are no longer mail servers: forgotten, not signalled`);
+  stopPids(pids);
   const deadline = Date.now() + 5000;
-  while (state.pids.some(groupAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  stopPids(state.pids.filter(groupAlive), 'SIGKILL');
+  while (pids.some(groupAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  stopPids(pids.filter(groupAlive), 'SIGKILL');
   rmSync(stateFile, { force: true });
-  log(`stopped PIDs ${state.pids.join(', ')}`);
+  if (pids.length) log(`stopped PIDs ${pids.join(', ')}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

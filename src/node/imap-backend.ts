@@ -7,7 +7,7 @@
  * recreated (new UIDVALIDITY) is simply not found, and a list cursor from before is refused as `validation`.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { FetchMessageObject, ImapFlow, ListResponse, SearchObject } from 'imapflow';
+import type { FetchMessageObject, FetchQueryObject, ImapFlow, ListResponse, SearchObject } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import PostalMime from 'postal-mime';
 import {
@@ -91,6 +91,7 @@ import {
   isAuthFailure,
   notFound,
   oneLine,
+  uidSets,
 } from './util.js';
 
 /** Business records of the host, for record pickers and a record's mails. */
@@ -124,8 +125,12 @@ export interface ImapMailBackendOptions extends ConnectionOptions {
    * from the messages' headers, as they are for a server without it.
    */
   serverThreading?: boolean;
+  /** UIDs per FETCH command when many messages are read at once (threading from headers, filters). Default: 500. */
+  fetchBatchSize?: number;
 }
 
+/** UIDs per FETCH command by default. */
+const FETCH_BATCH = 500;
 /** Folders whose threading headers are kept, so a conversation view fetches only new mail's headers. */
 const THREAD_CACHE_FOLDERS = 8;
 
@@ -183,6 +188,9 @@ export class ImapMailBackend implements MailBackend {
   private watcher: { started: Promise<void>; stop: () => void } | undefined;
   /** Threading headers by folder (path and UIDVALIDITY), then by UID. */
   private readonly threadHeaders = new Map<string, Map<number, ThreadHeaders>>();
+  /** Calls running now, and who waits until there are none (`closeWhenIdle`). */
+  private running = 0;
+  private readonly idle: (() => void)[] = [];
 
   constructor(options: ImapMailBackendOptions) {
     this.options = options;
@@ -203,6 +211,12 @@ export class ImapMailBackend implements MailBackend {
     this.pool = undefined;
   }
 
+  /** Closes once the calls running now have finished: a backend dropped while a request still uses it. */
+  async closeWhenIdle(): Promise<void> {
+    while (this.running > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    await this.close();
+  }
+
   // --- plumbing
   private async call<K extends Operation, R>(
     op: K,
@@ -211,6 +225,7 @@ export class ImapMailBackend implements MailBackend {
     run: (input: In<K>) => R | Promise<R>,
   ): Promise<R> {
     const signal = options?.signal;
+    this.running++;
     try {
       if (signal?.aborted) throw abortError(signal);
       const parsed = parseInput(op, input ?? {}) as In<K>;
@@ -221,6 +236,8 @@ export class ImapMailBackend implements MailBackend {
       if (error instanceof MailError) throw error;
       if (signal?.aborted) throw abortError(signal);
       throw MailError.from(error);
+    } finally {
+      if (--this.running === 0) for (const resolve of this.idle.splice(0)) resolve();
     }
   }
 
@@ -439,9 +456,20 @@ export class ImapMailBackend implements MailBackend {
     });
   }
 
+  /** FETCH for many UIDs of the open folder, in batches (`fetchBatchSize`) of consecutive runs. */
+  private async *fetchBatched(
+    client: ImapFlow,
+    uids: readonly number[],
+    query: FetchQueryObject,
+  ): AsyncGenerator<FetchMessageObject> {
+    for (const set of uidSets(uids, this.options.fetchBatchSize ?? FETCH_BATCH))
+      yield* client.fetch(set, query, { uid: true });
+  }
+
   /**
    * The open folder threaded from its messages' headers (a server without THREAD=REFERENCES). Headers never change
-   * for a UID, so each message's are fetched once and kept for the folder's UIDVALIDITY.
+   * for a UID, so each message's are fetched once and kept for the folder's UIDVALIDITY; with none kept yet, the whole
+   * folder is fetched as `1:*`, otherwise the missing UIDs in batches.
    */
   private async threadsByHeaders(client: ImapFlow, path: string, uidValidity: string): Promise<number[][]> {
     const key = `${uidValidity}:${path}`;
@@ -455,7 +483,10 @@ export class ImapMailBackend implements MailBackend {
     const missing = [...all].filter((uid) => !known.has(uid));
     if (missing.length) {
       const query = { uid: true, envelope: true, headers: ['references'] };
-      for await (const message of client.fetch(missing.join(','), query, { uid: true })) {
+      const messages = known.size
+        ? this.fetchBatched(client, missing, query)
+        : client.fetch('1:*', query, { uid: true });
+      for await (const message of messages) {
         const references = message.headers?.toString('utf8').replace(/^references:/i, '');
         known.set(message.uid, {
           uid: message.uid,
@@ -504,11 +535,12 @@ export class ImapMailBackend implements MailBackend {
     let uids = (found || []).sort((a, b) => a - b);
     if (uids.length && (since || before || request.hasAttachment !== undefined)) {
       const keep = new Set<number>();
-      for await (const message of client.fetch(
-        uids.join(','),
-        { uid: true, envelope: true, bodyStructure: true, internalDate: true },
-        { uid: true },
-      )) {
+      for await (const message of this.fetchBatched(client, uids, {
+        uid: true,
+        envelope: true,
+        bodyStructure: true,
+        internalDate: true,
+      })) {
         const date = dateOf(message).getTime();
         if (since && date < since.getTime()) continue;
         if (before && date >= before.getTime()) continue;
@@ -954,42 +986,50 @@ export class ImapMailBackend implements MailBackend {
   /** The RFC 5322 message for a draft. Every header value is checked data; nodemailer encodes it. */
   private async compose(draft: Draft, options: { forDraft: boolean; messageId: string; date?: Date }): Promise<Buffer> {
     const from = draft.from ?? this.identities()[0]!;
-    const attachments = draft.attachments.map((attachment, index) => {
+    // Every upload is looked up before any file is opened, so a missing one leaves no stream behind.
+    const uploads = draft.attachments.map((attachment, index) => {
       const upload = this.uploads.get(attachment.id);
       if (!upload) throw invalid(['attachments', index], 'This attachment is no longer available: attach it again.');
-      return {
+      return upload;
+    });
+    const streams = uploads.map((upload) => this.uploads.content(upload));
+    try {
+      const attachments = uploads.map((upload, index) => ({
         filename: upload.filename,
-        content: this.uploads.content(upload),
+        content: streams[index]!,
         contentType: upload.contentType,
         ...(upload.contentId ? { cid: upload.contentId } : {}),
         ...(upload.inline ? { contentDisposition: 'inline' as const } : {}),
-      };
-    });
-    const headers: Record<string, string> = {};
-    if (options.forDraft && draft.link)
-      headers[META_HEADERS.link] = Buffer.from(JSON.stringify(draft.link)).toString('base64url');
-    if (options.forDraft && draft.sourceId && draft.sourceMode)
-      headers[META_HEADERS.source] = `${draft.sourceMode} ${draft.sourceId}`;
-    const mail = new MailComposer({
-      from: formatAddress(from),
-      to: draft.to.map(formatAddress),
-      cc: draft.cc.map(formatAddress),
-      bcc: draft.bcc.map(formatAddress),
-      subject: draft.subject,
-      text: draft.text,
-      html: draft.html,
-      attachments,
-      messageId: options.messageId,
-      date: options.date ?? new Date(),
-      inReplyTo: draft.inReplyTo,
-      references: draft.references,
-      headers,
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    });
-    const node = mail.compile();
-    (node as unknown as { keepBcc: boolean }).keepBcc = options.forDraft;
-    return node.build();
+      }));
+      const headers: Record<string, string> = {};
+      if (options.forDraft && draft.link)
+        headers[META_HEADERS.link] = Buffer.from(JSON.stringify(draft.link)).toString('base64url');
+      if (options.forDraft && draft.sourceId && draft.sourceMode)
+        headers[META_HEADERS.source] = `${draft.sourceMode} ${draft.sourceId}`;
+      const mail = new MailComposer({
+        from: formatAddress(from),
+        to: draft.to.map(formatAddress),
+        cc: draft.cc.map(formatAddress),
+        bcc: draft.bcc.map(formatAddress),
+        subject: draft.subject,
+        text: draft.text,
+        html: draft.html,
+        attachments,
+        messageId: options.messageId,
+        date: options.date ?? new Date(),
+        inReplyTo: draft.inReplyTo,
+        references: draft.references,
+        headers,
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
+      const node = mail.compile();
+      (node as unknown as { keepBcc: boolean }).keepBcc = options.forDraft;
+      return await node.build();
+    } finally {
+      // Read to the end they are closed already; after a failure this closes the files still open.
+      for (const stream of streams) stream.destroy();
+    }
   }
 
   sendMessage(input: In<'sendMessage'>, options?: CallOptions): Promise<Out<'sendMessage'>> {
@@ -1442,11 +1482,11 @@ export class ImapMailBackend implements MailBackend {
           const uids = (await client.search(query, { uid: true })) || [];
           if (!uids.length) continue;
           const uidValidity = String(client.mailbox ? client.mailbox.uidValidity : '');
-          for await (const message of client.fetch(
-            uids.join(','),
-            { uid: true, envelope: true, internalDate: true },
-            { uid: true },
-          )) {
+          for await (const message of this.fetchBatched(client, uids, {
+            uid: true,
+            envelope: true,
+            internalDate: true,
+          })) {
             const ref = { uidValidity, uid: message.uid, path: folder.path };
             hits.push({ ref, role, id: formatId(ref), time: dateOf(message).getTime() });
           }

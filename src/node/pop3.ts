@@ -2,6 +2,7 @@
  * A POP3 account (node-pop3): only the inbox, ids from UIDL, a cursor that is the last UIDL seen, no flags and no
  * folders (capabilities say so; those operations answer `unsupported`). XOAUTH2 goes as a raw `AUTH XOAUTH2`.
  */
+import { createHash } from 'node:crypto';
 import Pop3Command from 'node-pop3';
 import PostalMime from 'postal-mime';
 import {
@@ -34,7 +35,10 @@ const INBOX = 'INBOX';
 const PREFIX = 'pop:';
 /** Body lines read with TOP for a list row: the headers and enough of the first text part for a snippet. */
 const PREVIEW_LINES = 40;
-/** List rows remembered by UIDL (a POP3 message never changes, so a row is read from the server once). */
+/**
+ * List rows remembered by mailbox and UIDL (a POP3 message never changes, so a row is read from the server once). A
+ * UIDL is unique only within one mailbox, so the key names the mailbox too.
+ */
 const MAX_CACHED_ROWS = 5000;
 
 /** What a list row keeps of a message; `linked` is worked out per listing. */
@@ -78,13 +82,21 @@ export class Pop3Mailbox {
     return session;
   }
 
-  /** A session with the stored credentials; a refused OAuth token is refreshed once. */
-  private async use<T>(run: (session: Session) => Promise<T>): Promise<T> {
+  /**
+   * A session with the stored credentials; a refused OAuth token is refreshed once. `mailbox` names the mailbox the
+   * session reads (the account's settings and the user signed in), for the row cache.
+   */
+  private async use<T>(run: (session: Session, mailbox: string) => Promise<T>): Promise<T> {
     const settings = this.access.settings();
     for (let attempt = 0; ; attempt++) {
       let session: Session | undefined;
+      let mailbox: string;
       try {
-        session = await this.open(settings, await this.access.credentials(settings, attempt > 0));
+        const credentials = await this.access.credentials(settings, attempt > 0);
+        mailbox = createHash('sha256')
+          .update(`${this.access.settingsKey()}\u0000${credentials.user}`)
+          .digest('base64url');
+        session = await this.open(settings, credentials);
       } catch (error) {
         if (isAuthFailure(error) || /-ERR/.test(String((error as Error)?.message))) {
           if (settings.auth === 'oauth' && attempt === 0) continue;
@@ -93,7 +105,7 @@ export class Pop3Mailbox {
         throw connectionError(error);
       }
       try {
-        const result = await run(session);
+        const result = await run(session, mailbox);
         await session.QUIT();
         return result;
       } catch (error) {
@@ -156,15 +168,21 @@ export class Pop3Mailbox {
 
   /**
    * The list row of one message: the headers and the first lines of its body (TOP), parsed, so the row has its
-   * snippet; read from the server once per UIDL.
+   * snippet; read from the server once per mailbox and UIDL.
    */
-  private async listRow(session: Session, entry: { number: number; uidl: string }, size: number): Promise<Row> {
-    const cached = this.rows.get(entry.uidl);
+  private async listRow(
+    session: Session,
+    mailbox: string,
+    entry: { number: number; uidl: string },
+    size: number,
+  ): Promise<Row> {
+    const key = `${mailbox}\u0000${entry.uidl}`;
+    const cached = this.rows.get(key);
     if (cached) return cached;
     const head = await session.TOP(entry.number, PREVIEW_LINES);
     const row = Pop3Mailbox.row(entry.uidl, size, await PostalMime.parse(head));
     if (this.rows.size >= MAX_CACHED_ROWS) this.rows.delete(this.rows.keys().next().value!);
-    this.rows.set(entry.uidl, row);
+    this.rows.set(key, row);
     return row;
   }
 
@@ -180,7 +198,7 @@ export class Pop3Mailbox {
     const cursor = request.cursor
       ? decodeToken(request.cursor, (v): v is { u: string } => typeof (v as { u?: unknown })?.u === 'string')
       : undefined;
-    return this.use(async (session) => {
+    return this.use(async (session, mailbox) => {
       let all = await Pop3Mailbox.uidls(session);
       if (sort === 'date-desc') all.reverse();
       const filtering = !!(
@@ -206,7 +224,10 @@ export class Pop3Mailbox {
       let last: string | undefined;
       for (const entry of all) {
         if (items.length >= limit) break;
-        const summary = Pop3Mailbox.summary(await this.listRow(session, entry, sizes.get(entry.number) ?? 0), linked);
+        const summary = Pop3Mailbox.summary(
+          await this.listRow(session, mailbox, entry, sizes.get(entry.number) ?? 0),
+          linked,
+        );
         last = entry.uidl;
         if (filtering && !matches(summary, request)) continue;
         items.push(summary);

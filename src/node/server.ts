@@ -13,6 +13,7 @@ import { ImapMailBackend, type RecordSource } from './imap-backend.js';
 import type { ConnectionOptions } from './connection.js';
 import { OAuthBroker, type OAuthBrokerOptions } from './oauth.js';
 import { SettingsStore } from './store.js';
+import { removeAbandonedUploadFolders } from './uploads.js';
 
 export interface MailUser {
   /** A stable id of the host's user; mail accounts belong to it. */
@@ -46,10 +47,15 @@ export interface MailServerOptions extends ConnectionOptions {
   maxAttachmentBytes?: number;
   /** Largest attachment served, in bytes (default 50 MiB). */
   maxDownloadBytes?: number;
-  /** Where uploaded attachments wait for their draft (each user's backend in a private folder). Default: temp. */
+  /**
+   * Where uploaded attachments wait for their draft (each user's backend in a private folder). Default: temp. Folders
+   * left there by a server that crashed are removed at start.
+   */
   uploadDir?: string;
   /** Use the server's THREAD=REFERENCES when it has it (default true); false threads from headers here. */
   serverThreading?: boolean;
+  /** UIDs per IMAP FETCH command when many messages are read at once (default 500). */
+  fetchBatchSize?: number;
   /**
    * Validate every API answer against the contract before it leaves (the router's `validateOutput`). Default: true,
    * except when `NODE_ENV` is `production`: the backend's answers are checked against the contract by the test suites,
@@ -93,6 +99,7 @@ export function createMailServer(options: MailServerOptions): MailServer {
   const validateOutput = options.validateOutput ?? process.env.NODE_ENV !== 'production';
   const users = new Map<string, { backend: ImapMailBackend; router: MailRouter; used: number }>();
   let server: Server | undefined;
+  removeAbandonedUploadFolders(options.uploadDir);
 
   const entryFor = (user: MailUser) => {
     const key = `${user.id}\u0000${user.admin ? 1 : 0}`;
@@ -108,13 +115,13 @@ export function createMailServer(options: MailServerOptions): MailServer {
       entry = {
         backend,
         router: createMailRouter(backend, { basePath, maxUploadBytes: options.maxAttachmentBytes, validateOutput }),
-        used: 0,
+        used: Date.now(),
       };
       users.set(key, entry);
       if (users.size > 1000) {
         const oldest = [...users.entries()].sort((a, b) => a[1].used - b[1].used)[0]!;
         users.delete(oldest[0]);
-        void oldest[1].backend.close();
+        void oldest[1].backend.closeWhenIdle();
       }
     }
     entry.used = Date.now();

@@ -1,10 +1,20 @@
 /**
  * Uploaded attachments wait for their draft on disk, not in memory: each is streamed to a file of its own in a private
  * temporary folder (mode 0700, files 0600), counted as it arrives and refused past the size limit, and removed when
- * it expires, when too many are kept, or when the backend closes. Sending reads them back as streams.
+ * it expires, when too many are kept, or when the backend closes. Sending reads them back as streams. A folder's name
+ * says which process made it, so the folders of a process that crashed are removed when the next one starts.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -17,6 +27,9 @@ import { invalid, oneLine } from './util.js';
 const UPLOAD_TTL_MS = 86_400_000;
 /** Uploads kept at most per backend; the oldest go first. */
 const MAX_UPLOADS = 500;
+const FOLDER_PREFIX = 'mail-elements-uploads-';
+/** This process in the names of its upload folders: its PID, and when it started (a restarted server may get the same PID). */
+const OWNER = `${process.pid}-${Math.floor(performance.timeOrigin)}-`;
 
 export interface StoredUpload extends UploadedAttachment {
   path: string;
@@ -84,7 +97,7 @@ export class UploadStore {
   }
 
   private create(meta: UploadMeta): StoredUpload {
-    this.folder ??= mkdtempSync(join(this.parent ?? tmpdir(), 'mail-elements-uploads-'));
+    this.folder ??= mkdtempSync(join(this.parent ?? tmpdir(), FOLDER_PREFIX + OWNER));
     const id = `up-${randomBytes(12).toString('base64url')}`;
     return {
       id,
@@ -113,6 +126,48 @@ export class UploadStore {
 export function uploadOut(upload: StoredUpload): UploadedAttachment {
   const { path: _path, created: _created, ...out } = upload;
   return out;
+}
+
+/**
+ * Removes the upload folders under `parent` (default: the system's temporary directory) that no running process owns
+ * any more: their process is gone, or an earlier process had this one's PID. A folder without its owner in its name
+ * (made by an older version) goes once it is untouched for a day. Only this user's own folders are looked at.
+ */
+export function removeAbandonedUploadFolders(parent = tmpdir()): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return; // no folder yet: nothing was left
+  }
+  for (const name of names) {
+    if (!name.startsWith(FOLDER_PREFIX)) continue;
+    const path = join(parent, name);
+    try {
+      const stat = lstatSync(path);
+      if (!stat.isDirectory() || (process.getuid && stat.uid !== process.getuid())) continue;
+      if (isAbandoned(name.slice(FOLDER_PREFIX.length), stat.mtimeMs)) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // removed meanwhile, or not ours to remove
+    }
+  }
+}
+
+/** Whether the owner named in a folder's name (`<pid>-<start>-<random>`) is gone. */
+function isAbandoned(owner: string, modified: number): boolean {
+  if (owner.startsWith(OWNER)) return false;
+  const pid = /^(\d+)-\d+-/.exec(owner)?.[1];
+  if (pid === undefined) return modified < Date.now() - UPLOAD_TTL_MS;
+  return Number(pid) === process.pid || !isRunning(Number(pid));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function removeQuietly(path: string): void {

@@ -42,6 +42,31 @@ export function decodeToken<T>(token: string, check: (value: unknown) => value i
   throw invalid(['cursor'], 'This cursor is not valid here: load the list again.');
 }
 
+/**
+ * `uids` as IMAP sequence sets of at most `batch` UIDs each, runs of consecutive UIDs written `a:b`: one FETCH for
+ * 20,000 UIDs would be a command line longer than servers accept.
+ */
+export function uidSets(uids: readonly number[], batch: number): string[] {
+  const sorted = [...new Set(uids)].sort((a, b) => a - b);
+  const size = Math.max(1, Math.floor(batch));
+  const sets: string[] = [];
+  for (let start = 0; start < sorted.length; start += size) {
+    const runs: string[] = [];
+    let first = sorted[start]!;
+    let last = first;
+    for (const uid of sorted.slice(start + 1, start + size)) {
+      if (uid !== last + 1) {
+        runs.push(first === last ? String(first) : `${first}:${last}`);
+        first = uid;
+      }
+      last = uid;
+    }
+    runs.push(first === last ? String(first) : `${first}:${last}`);
+    sets.push(runs.join(','));
+  }
+  return sets;
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

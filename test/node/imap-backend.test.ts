@@ -1,14 +1,16 @@
 // ImapMailBackend against real Dovecot: list snippets from part previews, attachments fetched by IMAP section with a
 // download limit, conversations by THREAD=REFERENCES, and a record's mails paged by a keyset cursor.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
+import { ImapFlow } from 'imapflow';
 import PostalMime from 'postal-mime';
 import { MailError, type MessageSummary, type ObjectLinkConfig } from '../../src/core/index.js';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UploadStore } from '../../src/node/uploads.js';
-import { deliverRaw, mailServers, tempDir, type ServersState } from './support.js';
+import { deliverRaw, mailServers, newMailbox, tempDir, type ServersState } from './support.js';
 import { createFixture, providerControl, type Fixture, type FixtureOptions } from './test-server.js';
 
 const servers = await mailServers();
@@ -174,26 +176,50 @@ describe('ImapMailBackend with Dovecot', { skip }, () => {
       });
     }
 
+    /** Every conversation of the inbox, as the sorted Message-IDs of its members. */
+    const conversations = async (f: Fixture) => {
+      const backend = f.server.backendFor(USER);
+      const page = await backend.listMessages({ folderId: 'INBOX', threads: true, limit: 200 });
+      const groups = await Promise.all(
+        page.items.map(async (head) => {
+          const members = await backend.listMessages({ folderId: 'INBOX', threadId: head.threadId!, limit: 200 });
+          return members.items.map((item) => item.messageId ?? item.subject).sort();
+        }),
+      );
+      return groups.map((group) => group.join(' | ')).sort();
+    };
+
     it('threads from headers as the server does: the same conversations in the seeded inbox', async () => {
       const byServer = await fixture();
       const byHeaders = await fixture({ serverThreading: false });
-      const conversations = async (f: Fixture) => {
-        const backend = f.server.backendFor(USER);
-        const page = await backend.listMessages({ folderId: 'INBOX', threads: true, limit: 200 });
-        const groups = await Promise.all(
-          page.items.map(async (head) => {
-            const members = await backend.listMessages({ folderId: 'INBOX', threadId: head.threadId!, limit: 200 });
-            return members.items.map((item) => item.messageId ?? item.subject).sort();
-          }),
-        );
-        return groups.map((group) => group.join(' | ')).sort();
-      };
       const expected = await conversations(byServer);
       assert.ok(
         expected.some((group) => group.includes(' | ')),
         'the seeded inbox has conversations',
       );
       assert.deepEqual(await conversations(byHeaders), expected);
+    });
+
+    it('fetches the headers of the whole folder at once, then of new mail in batches of UIDs', async (t) => {
+      const byServer = await fixture();
+      const byHeaders = await fixture({ serverThreading: false, fetchBatchSize: 7 });
+      const headerFetches: string[] = [];
+      const fetch = ImapFlow.prototype.fetch;
+      t.mock.method(ImapFlow.prototype, 'fetch', function (this: ImapFlow, ...args: Parameters<typeof fetch>) {
+        if (args[1].headers) headerFetches.push(String(args[0]));
+        return fetch.apply(this, args);
+      });
+      assert.deepEqual(await conversations(byHeaders), await conversations(byServer));
+      assert.deepEqual(headerFetches.splice(0), ['1:*'], 'nothing known yet: one FETCH for the folder');
+      // 20 new messages (UIDs 131 to 150), half of them replies in the seeded conversations.
+      const seeded = (await byServer.server.backendFor(USER).listMessages({ folderId: 'INBOX', limit: 200 })).items;
+      for (let index = 0; index < 20; index++) {
+        const parent = index % 2 === 0 ? seeded[index]!.messageId : undefined;
+        const message = raw(`New mail ${index}`, 'New.', parent ? { 'In-Reply-To': parent, References: parent } : {});
+        for (const f of [byServer, byHeaders]) deliverRaw(s, f.mailbox.user, message);
+      }
+      assert.deepEqual(await conversations(byHeaders), await conversations(byServer));
+      assert.deepEqual(headerFetches, ['131:137', '138:144', '145:150']);
     });
 
     async function conversationsGrouped(serverThreading: boolean): Promise<void> {
@@ -260,6 +286,48 @@ describe('ImapMailBackend with Dovecot', { skip }, () => {
     });
   });
 
+  describe('POP3', () => {
+    const doveadm = (...args: string[]) => execFileSync('doveadm', ['-c', s.config, ...args], { encoding: 'utf8' });
+
+    it('lists no row of the mailbox it read before the account changed to another', async () => {
+      const f = await fixture({ protocol: 'pop3', empty: true });
+      const backend = f.server.backendFor(USER);
+      deliverRaw(s, f.mailbox.user, raw('In the first mailbox', 'First.'));
+      const first = (await backend.listMessages({ folderId: 'INBOX' })).items;
+      assert.deepEqual(
+        first.map((item) => item.subject),
+        ['In the first mailbox'],
+      );
+      const other = await newMailbox(s, { empty: true });
+      deliverRaw(s, other.user, raw('In the second mailbox', 'Second.'));
+      // The first mailbox's UIDVALIDITY, so both have the same UIDLs: a UIDL is unique only within one mailbox.
+      const uidValidity = doveadm('-f', 'flow', 'mailbox', 'status', '-u', f.mailbox.user, 'uidvalidity', 'INBOX');
+      doveadm('mailbox', 'update', '-u', other.user, '--uid-validity', uidValidity.replace(/\D/g, ''), 'INBOX');
+      // The same user changes the account elsewhere (here: as a non-administrator, which is another backend).
+      await f.server.backendFor({ id: USER.id }).saveAccount({
+        preset: 'custom',
+        incoming: { protocol: 'pop3', host: s.host, port: s.ports.pop3s, security: 'tls' },
+        outgoing: { host: s.host, port: s.ports.submission, security: 'starttls' },
+        userName: other.user,
+        email: other.user,
+        displayName: 'Other User',
+        auth: 'password',
+        oauthEndpointId: null,
+        password: other.password,
+      });
+      const second = (await backend.listMessages({ folderId: 'INBOX' })).items;
+      assert.deepEqual(
+        second.map((item) => item.id),
+        first.map((item) => item.id),
+        'the same UIDL in both mailboxes',
+      );
+      assert.deepEqual(
+        second.map((item) => item.subject),
+        ['In the second mailbox'],
+      );
+    });
+  });
+
   describe('uploads', () => {
     /** Every file under `dir`, however deep. */
     const filesIn = (dir: string): string[] =>
@@ -300,6 +368,39 @@ describe('ImapMailBackend with Dovecot', { skip }, () => {
       await backend.close();
       assert.deepEqual(filesIn(uploadDir), [], 'closing the backend removes its uploads');
     });
+
+    it(
+      'leaves no file open when a send names an attachment that is no longer there',
+      {
+        skip: !existsSync('/proc/self/fd') && 'no /proc/self/fd to count open files',
+      },
+      async () => {
+        const f = await fixture({ empty: true });
+        const backend = f.server.backendFor(USER);
+        const upload = await backend.uploadAttachment({ file: new File([randomBytes(1000)], 'kept.bin') });
+        const expired = { ...upload, id: 'up-expired' };
+        const draft = {
+          to: [{ address: f.mailbox.user }],
+          cc: [],
+          bcc: [],
+          subject: 'Two files, one gone',
+          text: 'See attached.',
+          attachments: [upload, upload, expired],
+        };
+        const openFiles = async () => {
+          // A file stream opens its file a moment after it is made.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return readdirSync('/proc/self/fd').length;
+        };
+        const before = await openFiles();
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const error = await rejects(backend.sendMessage({ draft }), 'validation');
+          assert.deepEqual(error.issues[0]?.path, ['attachments', 2]);
+        }
+        const leaked = (await openFiles()) - before;
+        assert.ok(leaked < 5, `${leaked} more files open after 20 refused sends`);
+      },
+    );
 
     it('stops a streamed upload at the limit and leaves no file behind', async () => {
       const uploadDir = tempDir('me-uploads-');

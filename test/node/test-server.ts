@@ -69,6 +69,8 @@ export interface FixtureOptions {
   maxDownloadBytes?: number;
   /** false: conversations threaded from headers, as for a server without THREAD=REFERENCES. */
   serverThreading?: boolean;
+  /** UIDs per IMAP FETCH command. */
+  fetchBatchSize?: number;
   uploadDir?: string;
   /** The server's `validateOutput` (unset: its default). */
   validateOutput?: boolean;
@@ -90,6 +92,7 @@ export async function createFixture(servers: ServersState, options: FixtureOptio
     maxAttachmentBytes: 5 * 1024 * 1024,
     ...(options.maxDownloadBytes ? { maxDownloadBytes: options.maxDownloadBytes } : {}),
     ...(options.serverThreading !== undefined ? { serverThreading: options.serverThreading } : {}),
+    ...(options.fetchBatchSize ? { fetchBatchSize: options.fetchBatchSize } : {}),
     ...(options.uploadDir ? { uploadDir: options.uploadDir } : {}),
     ...(options.validateOutput !== undefined ? { validateOutput: options.validateOutput } : {}),
     secureCookies: false,
