@@ -20,7 +20,7 @@ const words = pageWords(shell, {
   },
 });
 const { backend } = await startDemoBackend(shell, {
-  messages: 300,
+  messages: 3000,
   isAdmin: shell.params.get('admin') !== 'false',
   moduleEnabled: shell.params.get('enabled') === '1',
   appSettings: { redirectPath: '/demo/oauth-callback.html' },

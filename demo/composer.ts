@@ -22,7 +22,7 @@ pageWords(shell, {
     linked: 'Nuevo, vinculado a un cliente',
   },
 });
-const { backend } = await startDemoBackend(shell, { messages: 300, moduleEnabled: true });
+const { backend } = await startDemoBackend(shell, { messages: 3000, moduleEnabled: true });
 const params = shell.params;
 
 const mode = params.get('mode') ?? 'new';

@@ -1,5 +1,6 @@
 // The demo application's shell, shared by every page: the host's top bar (brand, links to the other pages, the
-// language and theme switches, the webmail toolbar button), a status toast, and the two URL parameters every page honours:
+// language and theme switches, "Reset demo data", the webmail toolbar button), a status toast, and the two URL
+// parameters every page honours:
 // `?lang=es` (the page's and the elements' language) and `?theme=dark|light` (otherwise the system's). Both are kept
 // on every link and GET form of the page, so they survive navigation.
 import { html, nothing, render } from 'lit';
@@ -9,6 +10,9 @@ export type DemoLang = 'en' | 'es';
 
 /** The URL parameters the shell keeps from page to page. */
 const KEPT = ['lang', 'theme'] as const;
+
+/** The `sessionStorage` keys of the mock backend's changes (mock-backend.ts) start with this. */
+export const DEMO_STORAGE_PREFIX = 'mail-elements-demo:';
 
 const english = {
   nav: 'Demo pages',
@@ -24,6 +28,8 @@ const english = {
   system: 'System',
   light: 'Light',
   dark: 'Dark',
+  reset: 'Reset demo',
+  resetHint: 'Forget the changes made in this session (links, sent mail, folders, settings) and start again',
 };
 type ShellWords = typeof english;
 const spanish: ShellWords = {
@@ -40,9 +46,14 @@ const spanish: ShellWords = {
   system: 'Sistema',
   light: 'Claro',
   dark: 'Oscuro',
+  reset: 'Reiniciar demo',
+  resetHint: 'Olvida los cambios de esta sesión (vínculos, correo enviado, carpetas, ajustes) y vuelve a empezar',
 };
 
-type PageId = Exclude<keyof ShellWords, 'nav' | 'language' | 'theme' | 'system' | 'light' | 'dark'>;
+type PageId = Exclude<
+  keyof ShellWords,
+  'nav' | 'language' | 'theme' | 'system' | 'light' | 'dark' | 'reset' | 'resetHint'
+>;
 
 /** The pages of the demo served by `npm start`, in the order of the top bar. */
 const DEMO_PAGES: readonly [PageId, string][] = [
@@ -72,7 +83,7 @@ export interface DemoShell {
   readonly lang: DemoLang;
   /** The page's URL parameters. */
   readonly params: URLSearchParams;
-  /** Shows a short message for a few seconds (a polite live region, at the bottom of the window). */
+  /** Shows a short message for a moment (a polite live region in a corner of the window; a click dismisses it). */
   status(text: string): void;
   /** A same-origin `path` carrying this page's kept parameters (`lang`, `theme`). */
   href(path: string): string;
@@ -105,20 +116,32 @@ export function mountShell({ page, variant = 'demo' }: ShellOptions): DemoShell 
   return { lang, params, href, status: statusToast() };
 }
 
-/** How long a status message stays. */
-const STATUS_MS = 6000;
+/** How long a status message stays: long enough to read a line, short enough not to hide the page. */
+const STATUS_MS = 2500;
 
-/** The status toast: one polite live region, emptied (and hidden) a few seconds after each message. */
+/** The status toast: one polite live region, emptied (and hidden) shortly after each message or on a click. */
 function statusToast(): (text: string) => void {
   const toast = document.body.appendChild(document.createElement('div'));
   toast.className = 'toast';
   toast.setAttribute('role', 'status');
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const clear = () => {
+    clearTimeout(timer);
+    toast.textContent = '';
+  };
+  toast.addEventListener('click', clear);
   return (text) => {
     toast.textContent = text;
     clearTimeout(timer);
-    timer = setTimeout(() => (toast.textContent = ''), STATUS_MS);
+    timer = setTimeout(clear, STATUS_MS);
   };
+}
+
+/** Forgets the mock backend's changes of this browser session (every seed and size) and reloads the page. */
+function resetDemoData(): void {
+  for (const key of Object.keys(sessionStorage))
+    if (key.startsWith(DEMO_STORAGE_PREFIX)) sessionStorage.removeItem(key);
+  location.reload();
 }
 
 /**
@@ -176,9 +199,12 @@ function topBar(state: TopBarState, change: (key: (typeof KEPT)[number], value: 
       ${
         variant === 'server'
           ? nothing
-          : html`<mail-backend-provider base-url="/api/mail"
-              ><mail-toolbar-button href=${href('/')}></mail-toolbar-button
-            ></mail-backend-provider>`
+          : html`<button type="button" class="reset" title=${words.resetHint} @click=${resetDemoData}>
+                ${words.reset}
+              </button>
+              <mail-backend-provider base-url="/api/mail"
+                ><mail-toolbar-button href=${href('/')}></mail-toolbar-button
+              ></mail-backend-provider>`
       }
     </span>`;
 }

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { FOREVER, mailbox } from './support/mailbox.js';
+import { elementIn, settle } from './support/play.js';
 
 type Args = { selected: string };
 
@@ -39,4 +40,20 @@ export const Compact: Story = {
 export const Roomy: Story = {
   name: 'Roomy density',
   render: ({ selected }) => framed(selected, 'width:16rem;height:28rem;display:grid;--mail-density:1.25'),
+};
+
+/** Opens the delete confirmation of the selected folder, as a user would with the trash button. */
+const askToDelete = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const tree = await elementIn<HTMLElement>(canvasElement, 'mail-folder-tree');
+  const button = () => tree.shadowRoot?.querySelector<HTMLButtonElement>('[part~="action-delete"]:not(:disabled)');
+  await settle(() => !!button());
+  button()?.click();
+};
+/** Deleting a folder with a subfolder, at the inbox's folder-pane width (232 px), in Spanish. */
+export const DeleteConfirmation: Story = {
+  name: 'Delete confirmation',
+  args: { selected: 'projects' },
+  parameters: { locale: 'es' },
+  render: ({ selected }) => framed(selected, 'width:232px;height:28rem;display:grid'),
+  play: askToDelete,
 };

@@ -59,12 +59,40 @@ describe('core schemas', () => {
   });
 
   it('requires a tenant for Microsoft endpoints and refuses one for Google', () => {
-    ok(AccountEndpointInput, { provider: 'microsoft', name: 'M', clientId: 'abc', tenantId: 'common' });
+    const guid = '3f9a6c1e-2b7d-4e8a-9c0f-5d6e7a8b9c0d';
+    ok(AccountEndpointInput, { provider: 'microsoft', name: 'M', clientId: guid, tenantId: 'common' });
     ok(AccountEndpointInput, { provider: 'google', name: 'G', clientId: '123-abc.apps.googleusercontent.com' });
     bad(AccountEndpointInput, { provider: 'microsoft', name: 'M', clientId: 'abc' });
     bad(AccountEndpointInput, { provider: 'google', name: 'G', clientId: 'abc', tenantId: 'common' });
     bad(AccountEndpointInput, { provider: 'yahoo', name: 'Y', clientId: 'abc' });
     bad(AccountEndpointInput, { provider: 'google', name: 'G', clientId: 'has space' });
+  });
+
+  it('checks the client ID of each provider: a GUID for Microsoft, an apps.googleusercontent.com ID for Google', () => {
+    const microsoft = (clientId: string) =>
+      AccountEndpointInput.safeParse({ provider: 'microsoft', name: 'M', clientId, tenantId: 'common' });
+    const google = (clientId: string) => AccountEndpointInput.safeParse({ provider: 'google', name: 'G', clientId });
+    expect(microsoft('3F9A6C1E-2B7D-4E8A-9C0F-5D6E7A8B9C0D').success).to.equal(true);
+    for (const clientId of ['not-a-guid', '3f9a6c1e-2b7d-4e8a-9c0f', '123-abc.apps.googleusercontent.com']) {
+      const issues = microsoft(clientId).error?.issues ?? [];
+      expect(
+        issues.map((issue) => issue.path.join('.')),
+        clientId,
+      ).to.deep.equal(['clientId']);
+      expect(issues[0]!.message).to.match(/Microsoft client ID is a GUID/);
+    }
+    for (const clientId of [
+      'not-google',
+      '3f9a6c1e-2b7d-4e8a-9c0f-5d6e7a8b9c0d',
+      'x.apps.googleusercontent.com.evil',
+    ]) {
+      const issues = google(clientId).error?.issues ?? [];
+      expect(
+        issues.map((issue) => issue.path.join('.')),
+        clientId,
+      ).to.deep.equal(['clientId']);
+      expect(issues[0]!.message).to.match(/Google client ID ends in \.apps\.googleusercontent\.com/);
+    }
   });
 
   it('accepts only http(s) base URLs and absolute redirect paths', () => {

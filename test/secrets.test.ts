@@ -60,7 +60,7 @@ describe('write-only secrets', () => {
       await send('saveEndpoint', {
         provider: 'microsoft',
         name: 'Contoso',
-        clientId: 'abc',
+        clientId: '3f9a6c1e-2b7d-4e8a-9c0f-5d6e7a8b9c0d',
         tenantId: 'common',
         clientSecret: SECRET,
       })

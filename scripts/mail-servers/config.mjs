@@ -22,7 +22,7 @@ export const host = '127.0.0.1';
 export const domain = 'example.test';
 /** The OAuth test client registered with the local provider. */
 export const oauthClient = {
-  clientId: process.env.MAIL_OAUTH_CLIENT_ID ?? 'mail-elements-test',
+  clientId: process.env.MAIL_OAUTH_CLIENT_ID ?? 'mail-elements-test.apps.googleusercontent.com',
   clientSecret: process.env.MAIL_OAUTH_CLIENT_SECRET ?? 'test-client-secret',
 };
 export const users = [

@@ -16,6 +16,11 @@ export const ClientId = requiredLine(255).check(
   z.regex(/^[A-Za-z0-9._~:@/+-]+$/, 'A client id has no spaces or special characters.'),
 );
 
+/** Microsoft's Application (client) ID is a GUID. */
+const MICROSOFT_CLIENT_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Google's OAuth client IDs end in this domain. */
+const GOOGLE_CLIENT_ID = /^[A-Za-z0-9._-]+\.apps\.googleusercontent\.com$/;
+
 const endpointFields = {
   id: Id,
   provider: OAuthProvider,
@@ -52,6 +57,14 @@ export const AccountEndpointInput = z
     z.refine((value) => value.provider !== 'google' || value.tenantId === undefined, {
       message: 'Google has no tenant.',
       path: ['tenantId'],
+    }),
+    z.refine((value) => value.provider !== 'microsoft' || MICROSOFT_CLIENT_ID.test(value.clientId), {
+      message: 'A Microsoft client ID is a GUID such as 00000000-0000-0000-0000-000000000000.',
+      path: ['clientId'],
+    }),
+    z.refine((value) => value.provider !== 'google' || GOOGLE_CLIENT_ID.test(value.clientId), {
+      message: 'A Google client ID ends in .apps.googleusercontent.com.',
+      path: ['clientId'],
     }),
   );
 export type AccountEndpointInput = z.infer<typeof AccountEndpointInput>;

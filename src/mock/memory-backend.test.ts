@@ -264,7 +264,7 @@ describe('mock/oauth', () => {
     return backend.saveEndpoint({
       provider: 'microsoft',
       name: 'Contoso 365',
-      clientId: 'abc-123',
+      clientId: '3f9a6c1e-2b7d-4e8a-9c0f-5d6e7a8b9c0d',
       tenantId: 'contoso.test',
       clientSecret: 's3cret',
     });

@@ -227,7 +227,7 @@ function cleanRule(rule: CSSRule, policy: UrlPolicy): string {
   return '';
 }
 
-function cleanRules(rules: CSSRuleList, policy: UrlPolicy): string {
+function cleanRules(rules: Iterable<CSSRule>, policy: UrlPolicy): string {
   let out = '';
   for (const rule of rules) {
     const text = cleanRule(rule, policy);
@@ -237,17 +237,23 @@ function cleanRules(rules: CSSRuleList, policy: UrlPolicy): string {
 }
 
 /**
+ * A rule put before the mail's CSS. @import is valid only before every other rule, so the parser drops each one as
+ * misplaced without a word; at the start, a constructed sheet would ignore it too, but warn in the console.
+ */
+const IMPORT_GUARD = ':not(*) {}';
+
+/**
  * A <style> block made safe: parsed by a constructed (never applied) style sheet, rules kept or dropped one by one.
- * A constructed sheet ignores @import outright; each is still counted so the reader is told.
+ * Its @import rules never reach the sheet (see `IMPORT_GUARD`); each is still counted so the reader is told.
  */
 export function cleanStyleSheet(text: string, policy: UrlPolicy): string {
   const probe = probeCss(text);
   for (const match of probe.matchAll(/@import([^;]*)/g)) countDroppedRemote(policy, match[1] ?? '//');
   const sheet = new CSSStyleSheet();
   try {
-    sheet.replaceSync(text);
+    sheet.replaceSync(`${IMPORT_GUARD}\n${text}`);
   } catch {
     return '';
   }
-  return escapeMarkup(cleanRules(sheet.cssRules, policy));
+  return escapeMarkup(cleanRules([...sheet.cssRules].slice(1), policy));
 }

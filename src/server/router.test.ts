@@ -305,7 +305,12 @@ describe('server/createMailRouter', () => {
           { json: { ...fixtures().settings, incoming: { ...fixtures().settings.incoming, port: 70000 }, email: 'x' } },
           ['incoming.port', 'email'],
         ],
-        ['POST', '/oauth/endpoints', { json: { provider: 'microsoft', name: 'M', clientId: 'c' } }, ['tenantId']],
+        [
+          'POST',
+          '/oauth/endpoints',
+          { json: { provider: 'microsoft', name: 'M', clientId: '3f9a6c1e-2b7d-4e8a-9c0f-5d6e7a8b9c0d' } },
+          ['tenantId'],
+        ],
         ['GET', '/addresses', undefined, ['query']],
       ];
       for (const [method, path, init, expected] of cases) {

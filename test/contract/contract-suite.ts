@@ -527,7 +527,7 @@ export function describeMailBackendContract(name: string, factory: HarnessFactor
         const endpoint = await backend.saveEndpoint({
           provider: 'google',
           name: 'Acme Workspace',
-          clientId: 'client-123.apps.example',
+          clientId: 'client-123.apps.googleusercontent.com',
           clientSecret: 's3cret',
         });
         const start = await backend.beginAuthorization({ endpointId: endpoint.id, loginHint: 'ana@acme.example' });

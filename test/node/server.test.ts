@@ -127,7 +127,7 @@ describe('Node server with real mail servers', { skip }, () => {
         body: new URLSearchParams({
           grant_type: 'refresh_token',
           refresh_token: before!,
-          client_id: 'mail-elements-test',
+          client_id: 'mail-elements-test.apps.googleusercontent.com',
           client_secret: 'test-client-secret',
         }),
       });

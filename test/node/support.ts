@@ -38,7 +38,7 @@ export interface ServersState {
 }
 
 export const OAUTH_CLIENT = {
-  clientId: process.env.MAIL_OAUTH_CLIENT_ID ?? 'mail-elements-test',
+  clientId: process.env.MAIL_OAUTH_CLIENT_ID ?? 'mail-elements-test.apps.googleusercontent.com',
   clientSecret: process.env.MAIL_OAUTH_CLIENT_SECRET ?? 'test-client-secret',
 };
 

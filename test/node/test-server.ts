@@ -173,7 +173,7 @@ export async function startTestServer(
               baseUrl: String(body.baseUrl ?? 'https://mail-app.example.test'),
             });
             await providerControl(servers, {
-              registerClient: { clientId: 'client-123.apps.example', clientSecret: 's3cret' },
+              registerClient: { clientId: 'client-123.apps.googleusercontent.com', clientSecret: 's3cret' },
             });
             return json(response, 200, { user: current.mailbox.user, auth: current.auth });
           }

@@ -166,6 +166,11 @@ describe('<mail-account-endpoint>', () => {
       ['clientId', 'has spaces in it', 'Paste the client ID exactly as the portal shows it, without spaces.'],
       ['clientId', '', 'Required.'],
       [
+        'clientId',
+        'not-a-guid',
+        "The Application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000: copy it from the app's Overview page.",
+      ],
+      [
         'tenantId',
         'not a tenant!',
         'Enter the directory (tenant) ID, a GUID, or a verified domain, or common, organizations or consumers.',
@@ -174,6 +179,18 @@ describe('<mail-account-endpoint>', () => {
       ['clientSecret', '', 'Enter the client secret.'],
       ['name', 'x'.repeat(129), 'At most 128 characters.'],
     ];
+    it('explains a Google client ID that is not one next to the field, in Spanish too', async () => {
+      const el = await mount('google');
+      await type(el, 'clientId', 'not-a-google-id');
+      expect(input(el, 'clientId').getAttribute('aria-invalid')).to.equal('true');
+      expect(message(el, 'clientId')).to.equal(
+        'A Google client ID ends in .apps.googleusercontent.com: copy it from the Credentials page.',
+      );
+      const es = await mount('microsoft', 'es');
+      await type(es, 'clientId', 'not-a-guid');
+      expect(message(es, 'clientId')).to.match(/^El id\. de aplicación \(cliente\) es un GUID/);
+    });
+
     for (const [id, value, expected] of cases) {
       it(`explains "${value.slice(0, 12)}" in ${id} next to the field`, async () => {
         const el = await mount('microsoft');
@@ -387,7 +404,7 @@ describe('<mail-account-endpoint>', () => {
       await backend.saveEndpoint({
         provider: 'microsoft',
         name: 'M',
-        clientId: 'cid',
+        clientId: '3f9a6c1e-2b7d-4e8a-9c0f-5d6e7a8b9c0d',
         tenantId: 'common',
         clientSecret: 'old',
       });

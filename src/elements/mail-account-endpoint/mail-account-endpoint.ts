@@ -540,7 +540,7 @@ export class MailAccountEndpoint extends MailElement {
             value: this.draft.clientId,
             required: true,
             spellcheck: false,
-            placeholder: microsoft ? '00000000-0000-0000-0000-000000000000' : '….apps.googleusercontent.com',
+            placeholder: microsoft ? '00000000-0000-…' : '….apps.googleusercontent.com',
             error: errors.clientId,
             onInput: (value) => this.set('clientId', value),
             onBlur: () => this.form.touch('clientId'),

@@ -13,8 +13,15 @@ export interface FolderFormView {
   editing: Editing;
   /** The folders a new folder can be created in. */
   parents: readonly Folder[];
+  /** For a delete: how many subfolders go with the folder, at any depth. */
+  subfolders: number;
+  /** For a delete: the messages in the folder and its subfolders. */
+  messages: number;
+  /** Why the typed name cannot be used, shown under the field; empty when it can. */
+  nameError: string;
   /** A change is being saved: its button waits. */
   working: boolean;
+  onNameInput: () => void;
   onSubmit: (event: SubmitEvent) => void;
   onCancel: () => void;
   onConfirmDelete: () => void;
@@ -34,6 +41,11 @@ const formStyles = html`<style>
   }
   [part~='confirm'] p {
     margin: 0;
+    overflow-wrap: anywhere;
+  }
+  [part~='name-error'] {
+    color: var(--_danger);
+    font-size: var(--_font-size-small);
   }
   [part~='form'] label {
     display: grid;
@@ -56,6 +68,9 @@ const formStyles = html`<style>
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
   }
+  .buttons .button {
+    white-space: nowrap;
+  }
   .button.danger {
     background: var(--_danger);
     border-color: var(--_danger);
@@ -71,10 +86,10 @@ export function renderFolderForm(view: FolderFormView): TemplateResult {
 function renderConfirm(view: FolderFormView, folder: Folder): TemplateResult {
   const term = view.localize.term.bind(view.localize);
   return html`<div part="confirm" role="group" aria-label=${term('tree.delete')}>
-    <p>${term('tree.confirm-delete', folder.name, folder.total)}</p>
+    <p>${term('tree.confirm-delete', folder.name, view.messages, view.subfolders)}</p>
     <div class="buttons">
       <button class="button danger" type="button" ?disabled=${view.working} @click=${view.onConfirmDelete}>
-        ${term('tree.delete')}
+        ${term('tree.confirm-delete-button')}
       </button>
       <button class="button" type="button" @click=${view.onCancel}>${term('tree.cancel')}</button>
     </div>
@@ -98,9 +113,13 @@ function renderName(view: FolderFormView): TemplateResult {
         required
         maxlength="255"
         autocomplete="off"
+        aria-invalid=${view.nameError ? 'true' : 'false'}
+        aria-describedby=${view.nameError ? 'name-error' : nothing}
         .value=${editing.kind === 'rename' ? editing.folder.name : ''}
+        @input=${view.onNameInput}
       />
     </label>
+    ${view.nameError ? html`<div id="name-error" part="name-error" role="alert">${view.nameError}</div>` : nothing}
     ${
       editing.kind === 'create'
         ? html`<label>

@@ -69,7 +69,7 @@ export const folderTreeStyles = css`
     margin: 0;
     padding: calc(var(--_space) / 2);
   }
-  [role='group'] {
+  [part='tree'] [role='group'] {
     list-style: none;
     margin: 0;
     padding: 0;

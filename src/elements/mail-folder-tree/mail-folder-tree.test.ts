@@ -303,6 +303,92 @@ describe('<mail-folder-tree>', () => {
       await until(() => names(tree).includes('Invoices'), 4000, 'the new folder');
     });
 
+    it('names the subfolders and all their messages when deleting, and says when a folder is empty', async () => {
+      const folders = (await backend.listFolders()).items;
+      const total = (id: string) => folders.find((folder) => folder.id === id)!.total;
+      const messages = total('projects') + total('projects-acme');
+      const confirm = async (tree: MailFolderTree, id: string) => {
+        item(tree, id).click();
+        await tree.updateComplete;
+        shadow(tree, '[part~="action-delete"]')!.click();
+        await tree.updateComplete;
+        return shadow(tree, '[part="confirm"] p')!.textContent!.trim();
+      };
+      const english = await mount();
+      expect(await confirm(english, 'projects')).to.equal(
+        `Delete “Projects”, its 1 subfolder and the ${messages} messages in them? This cannot be undone.`,
+      );
+      await backend.createFolder({ name: 'Empty', parentId: null });
+      english.refresh();
+      await until(() => names(english).includes('Empty'), 4000, 'the empty folder');
+      const empty = (await backend.listFolders()).items.find((folder) => folder.name === 'Empty')!;
+      expect(await confirm(english, empty.id)).to.equal('Delete the empty folder “Empty”? This cannot be undone.');
+      const spanish = await mount('es');
+      await until(() => names(spanish).includes('Bandeja de entrada'), 4000, 'Spanish');
+      expect(await confirm(spanish, 'projects')).to.equal(
+        `¿Eliminar «Projects», su subcarpeta y los ${messages} mensajes que contienen? No se puede deshacer.`,
+      );
+      expect(await confirm(spanish, empty.id)).to.equal('¿Eliminar la carpeta vacía «Empty»? No se puede deshacer.');
+    });
+
+    it('keeps acting on the highlighted folder after creating one, and shows the new one', async () => {
+      const tree = await mount();
+      shadow(tree, '[part~="action-create"]')!.click();
+      await tree.updateComplete;
+      await fill(tree, 'Suppliers');
+      await until(() => names(tree).includes('Suppliers'), 4000, 'the new folder');
+      const created = (await backend.listFolders()).items.find((folder) => folder.name === 'Suppliers')!;
+      expect(tree.selected).to.equal('inbox');
+      expect(item(tree, 'inbox').getAttribute('aria-selected')).to.equal('true');
+      expect(shadow<HTMLButtonElement>(tree, '[part~="action-rename"]')!.disabled).to.equal(true);
+      expect(shadow<HTMLButtonElement>(tree, '[part~="action-delete"]')!.disabled).to.equal(true);
+      await until(() => tree.shadowRoot!.activeElement === item(tree, created.id), 3000, 'focus on the new folder');
+      shadow(tree, '[part~="action-create"]')!.click();
+      await tree.updateComplete;
+      expect(shadow<HTMLSelectElement>(tree, '[part="form"] select')!.value).to.equal('');
+    });
+
+    it('refuses a name already used at the same level, on the field, and creates nothing', async () => {
+      const tree = await mount();
+      const before = (await backend.listFolders()).items.length;
+      shadow(tree, '[part~="action-create"]')!.click();
+      await tree.updateComplete;
+      await fill(tree, 'projects');
+      await until(() => !!shadow(tree, '[part~="name-error"]'), 3000, 'the field error');
+      const input = shadow<HTMLInputElement>(tree, '[part="name-input"]')!;
+      expect(shadow(tree, '[part~="name-error"]')!.textContent).to.equal(
+        'A folder named “projects” already exists here.',
+      );
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.equal('name-error');
+      expect((await backend.listFolders()).items.length).to.equal(before);
+      await expect(tree).to.be.accessible();
+      input.value = 'Projects 2';
+      input.dispatchEvent(new Event('input'));
+      await tree.updateComplete;
+      expect(shadow(tree, '[part~="name-error"]')).to.equal(null);
+    });
+
+    it('shows the delete confirmation on a card that fits a narrow pane, buttons on one line', async () => {
+      const tree = await mount('es');
+      tree.style.width = '232px';
+      item(tree, 'projects').click();
+      await tree.updateComplete;
+      shadow(tree, '[part~="action-delete"]')!.click();
+      await tree.updateComplete;
+      const card = shadow(tree, '[part="confirm"]')!;
+      const style = getComputedStyle(card);
+      expect(parseFloat(style.paddingLeft)).to.be.greaterThan(0);
+      expect(parseFloat(style.marginLeft)).to.be.greaterThan(0);
+      const host = tree.getBoundingClientRect();
+      const box = card.getBoundingClientRect();
+      expect(box.left).to.be.greaterThan(host.left);
+      expect(box.right).to.be.lessThan(host.right);
+      expect(card.scrollWidth).to.be.at.most(card.clientWidth);
+      const buttons = [...card.querySelectorAll('button')].map((button) => button.getBoundingClientRect());
+      expect(buttons.map((button) => button.top)).to.deep.equal([buttons[0]!.top, buttons[0]!.top]);
+    });
+
     it('has no folder actions when read-only', async () => {
       const tree = await mount();
       tree.readonly = true;
@@ -342,6 +428,17 @@ describe('<mail-folder-tree>', () => {
       expect((await backend.getMessage({ id: ids[0]! })).folderId).to.equal('inbox');
       const container = (await backend.listFolders()).items.find((folder) => !folder.selectable);
       if (container) expect(drop(item(tree, container.id), ids)).to.equal(false);
+    });
+
+    it('refuses drops on Drafts', async () => {
+      const tree = await mount();
+      const ids = (await backend.listMessages({ folderId: 'inbox', limit: 1 })).items.map((item) => item.id);
+      const events: unknown[] = [];
+      tree.addEventListener('mail-folder-drop', (event) => events.push(event));
+      expect(drop(item(tree, 'drafts'), ids)).to.equal(false);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(events).to.have.length(0);
+      expect((await backend.getMessage({ id: ids[0]! })).folderId).to.equal('inbox');
     });
   });
 

@@ -57,6 +57,11 @@ export function buildFolderTree(folders: readonly Folder[]): FolderNode[] {
   return build(null, 0);
 }
 
+/** Mail can be moved into `folder`: it holds messages and is not Drafts (moving mail into Drafts means nothing). */
+function acceptsMoves(folder: Folder): boolean {
+  return folder.selectable && folder.role !== 'drafts';
+}
+
 /**
  * @tagname mail-folder-tree
  * @summary The folder tree: role folders first (Inbox, Drafts, Sent, Archive, Junk, Trash), then custom folders
@@ -73,6 +78,7 @@ export function buildFolderTree(folders: readonly Folder[]): FolderNode[] {
  * @csspart actions - The folder actions toolbar (new, rename, delete); each button is `action`.
  * @csspart form - The name form for a new or renamed folder.
  * @csspart name-input - Its text field.
+ * @csspart name-error - Why the name cannot be used (a folder of that name is already at that level).
  * @csspart confirm - The delete confirmation.
  * @csspart action-error - The message shown when a folder change failed.
  * @csspart loading - Stands in for the name form or the confirmation while it loads (the first time only).
@@ -103,6 +109,8 @@ export class MailFolderTree extends MailElement {
   @state() private editing: Editing | undefined = undefined;
   @state() private working = false;
   @state() private actionError: MailError | undefined = undefined;
+  /** Why the name in the form cannot be used (a folder of that name is already there). */
+  @state() private nameError = '';
   @state() private dropTarget = '';
   @state() private announcement = '';
 
@@ -148,6 +156,7 @@ export class MailFolderTree extends MailElement {
   startCreate(parentId: string | null = null): void {
     if (this.readonly) return;
     this.actionError = undefined;
+    this.nameError = '';
     this.editing = { kind: 'create', parentId };
     void this.focusForm();
   }
@@ -188,13 +197,19 @@ export class MailFolderTree extends MailElement {
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
-  private focusedFolder(): Folder | undefined {
-    const id = this.focusedId || this.selected;
-    return this.folders.value?.find((folder) => folder.id === id);
+  /** The folder the actions above the tree apply to: always the highlighted (selected) one. */
+  private selectedFolder(): Folder | undefined {
+    return this.folders.value?.find((folder) => folder.id === this.selected);
+  }
+
+  /** The folders under `id`, at any depth. */
+  private descendants(id: string): Folder[] {
+    const children = (this.folders.value ?? []).filter((folder) => folder.parentId === id);
+    return children.flatMap((child) => [child, ...this.descendants(child.id)]);
   }
 
   private renderActions(): TemplateResult {
-    const folder = this.focusedFolder();
+    const folder = this.selectedFolder();
     const editable = !!folder && !folder.role;
     const term = this.localize.term.bind(this.localize);
     const button = (name: string, label: string, glyph: IconDefinition, on: () => void, ok = true) =>
@@ -230,11 +245,17 @@ export class MailFolderTree extends MailElement {
     if (!editing) return nothing;
     const forms = this.forms;
     if (!forms.value) return renderPartState(this.localize, forms);
+    const subfolders = editing.kind === 'delete' ? this.descendants(editing.folder.id) : [];
+    const doomed = editing.kind === 'delete' ? [editing.folder, ...subfolders] : [];
     return forms.value.renderFolderForm({
       localize: this.localize,
       editing,
       parents: (this.folders.value ?? []).filter((folder) => folder.selectable || !folder.role),
+      subfolders: subfolders.length,
+      messages: doomed.reduce((sum, folder) => sum + folder.total, 0),
+      nameError: this.nameError,
       working: this.working,
+      onNameInput: () => (this.nameError = ''),
       onSubmit: (event) => void this.onSubmit(event),
       onCancel: () => this.cancelEdit(),
       onConfirmDelete: () => void this.confirmDelete(),
@@ -248,6 +269,7 @@ export class MailFolderTree extends MailElement {
   private startRename(folder: Folder): void {
     if (this.readonly || folder.role) return;
     this.actionError = undefined;
+    this.nameError = '';
     this.editing = { kind: 'rename', folder };
     void this.focusForm();
   }
@@ -281,12 +303,20 @@ export class MailFolderTree extends MailElement {
     const data = new FormData(form);
     const name = String(data.get('name') ?? '').trim();
     if (!name) return;
+    const parentId =
+      editing.kind === 'create' ? String(data.get('parent') ?? '') || null : (editing.folder.parentId ?? null);
+    if (this.nameTaken(name, parentId, editing.kind === 'rename' ? editing.folder.id : undefined)) {
+      this.nameError = this.localize.term('tree.name-taken', name);
+      this.renderRoot.querySelector<HTMLElement>('[part="name-input"]')?.focus();
+      return;
+    }
     this.working = true;
     this.actionError = undefined;
     try {
       if (editing.kind === 'create') {
-        const parentId = String(data.get('parent') ?? '') || null;
         const created = await backend.createFolder({ name, parentId });
+        // The selection stays where it was (the actions keep acting on it); the new folder is shown and focused.
+        if (parentId) this.toggle(parentId, true);
         this.focusedId = created.id;
         this.announce(this.localize.term('tree.created', created.name));
       } else {
@@ -297,11 +327,23 @@ export class MailFolderTree extends MailElement {
       }
       this.editing = undefined;
       this.refresh();
+      await this.updateComplete;
+      await this.folders.taskComplete.catch(() => undefined);
+      void this.focusFolder(this.focusedId);
     } catch (error) {
       this.actionError = this.reportError(error, editing.kind === 'create' ? 'createFolder' : 'renameFolder');
     } finally {
       this.working = false;
     }
+  }
+
+  /** A folder other than `except` is already called `name` (in any case) at the level of `parentId`. */
+  private nameTaken(name: string, parentId: string | null, except?: string): boolean {
+    const lower = name.toLocaleLowerCase();
+    return (this.folders.value ?? []).some(
+      (folder) =>
+        (folder.parentId ?? null) === parentId && folder.id !== except && folder.name.toLocaleLowerCase() === lower,
+    );
   }
 
   private async confirmDelete(): Promise<void> {
@@ -349,7 +391,7 @@ export class MailFolderTree extends MailElement {
   }
 
   private onDragOver(event: DragEvent, folder: Folder): void {
-    if (this.readonly || !folder.selectable || !event.dataTransfer?.types.includes(MESSAGE_DRAG_TYPE)) return;
+    if (this.readonly || !acceptsMoves(folder) || !event.dataTransfer?.types.includes(MESSAGE_DRAG_TYPE)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
     this.dropTarget = folder.id;
@@ -363,7 +405,7 @@ export class MailFolderTree extends MailElement {
   private async onDrop(event: DragEvent, folder: Folder): Promise<void> {
     this.dropTarget = '';
     const payload = readDragPayload(event.dataTransfer);
-    if (!payload || this.readonly || !folder.selectable) return;
+    if (!payload || this.readonly || !acceptsMoves(folder)) return;
     event.preventDefault();
     event.stopPropagation();
     if (payload.folderId === folder.id) return;

@@ -257,7 +257,12 @@ describe('<mail-settings>', () => {
     });
 
     it('shows the server’s validation errors at their fields', async () => {
-      const endpoint = await backend.saveEndpoint({ provider: 'google', name: 'G', clientId: 'id', clientSecret: 's' });
+      const endpoint = await backend.saveEndpoint({
+        provider: 'google',
+        name: 'G',
+        clientId: 'id.apps.googleusercontent.com',
+        clientSecret: 's',
+      });
       const el = await mount();
       await fillValid(el);
       await chooseOAuth(el);
@@ -452,7 +457,7 @@ describe('<mail-settings>', () => {
       const endpoint = await backend.saveEndpoint({
         provider: 'microsoft',
         name: 'Contoso 365',
-        clientId: 'cid',
+        clientId: '3f9a6c1e-2b7d-4e8a-9c0f-5d6e7a8b9c0d',
         tenantId: 'organizations',
         clientSecret: 's',
       });
@@ -480,7 +485,12 @@ describe('<mail-settings>', () => {
     });
 
     it('speaks Spanish in the choice, whose strings arrive with it', async () => {
-      await backend.saveEndpoint({ provider: 'google', name: 'Acme', clientId: 'id', clientSecret: 's' });
+      await backend.saveEndpoint({
+        provider: 'google',
+        name: 'Acme',
+        clientId: 'id.apps.googleusercontent.com',
+        clientSecret: 's',
+      });
       const el = await mount('es');
       await chooseOAuth(el);
       expect(shadow(el, 'label[for="oauthEndpointId"]')!.textContent).to.contain('Aplicación OAuth');

@@ -59,6 +59,8 @@ export function issueMessage(localize: LocalizeController, issue: IssueLike, kin
     case 'custom':
       if (/line breaks/i.test(issue.message)) return localize.term('settings.invalid.line-break');
       if (/^required/i.test(issue.message)) return localize.term('settings.invalid.required');
+      if (/^A Microsoft client ID/.test(issue.message)) return localize.term('settings.invalid.client-id-microsoft');
+      if (/^A Google client ID/.test(issue.message)) return localize.term('settings.invalid.client-id-google');
       return format();
     default:
       return format();

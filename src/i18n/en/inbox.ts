@@ -51,12 +51,26 @@ export const inbox = {
   'tree.create': 'Create',
   'tree.save': 'Save',
   'tree.cancel': 'Cancel',
-  'tree.confirm-delete': (name: string, count: number) =>
-    plural(
-      count,
-      `Delete “${name}” and the 1 message in it? This cannot be undone.`,
-      `Delete “${name}” and the # messages in it? This cannot be undone.`,
-    ),
+  'tree.confirm-delete': (name: string, count: number, subfolders = 0) =>
+    `${
+      subfolders === 0
+        ? count === 0
+          ? `Delete the empty folder “${name}”?`
+          : plural(count, `Delete “${name}” and the 1 message in it?`, `Delete “${name}” and the # messages in it?`)
+        : count === 0
+          ? plural(
+              subfolders,
+              `Delete “${name}” and its 1 subfolder? Neither holds messages.`,
+              `Delete “${name}” and its # subfolders? None of them holds messages.`,
+            )
+          : `${plural(subfolders, `Delete “${name}”, its 1 subfolder`, `Delete “${name}”, its # subfolders`)}${plural(
+              count,
+              ' and the 1 message in them?',
+              ' and the # messages in them?',
+            )}`
+    } This cannot be undone.`,
+  'tree.confirm-delete-button': 'Delete',
+  'tree.name-taken': (name: string) => `A folder named “${name}” already exists here.`,
   'tree.created': (name: string) => `Folder “${name}” created.`,
   'tree.renamed': (name: string) => `Folder renamed to “${name}”.`,
   'tree.deleted': (name: string) => `Folder “${name}” deleted.`,
@@ -79,10 +93,17 @@ export const inbox = {
   'search.flagged': 'Only flagged',
   'search.attachment': 'With attachments',
   'search.apply': 'Apply',
+  'search.tips': 'Search tips: type these in the search box',
+  'search.before': 'Before this day',
+  'search.quotes': 'Words in quotes stay together',
+  'search.bad-date': (value: string) => `“${value}” is not a date: use YYYY-MM-DD.`,
+  'search.bad-value': (token: string) => `“${token}” is not understood: see the search tips under Filters.`,
   'search.results': (count: number) => plural(count, '1 result', '# results'),
   // inbox
   'inbox.label': 'Webmail',
   'inbox.folders': 'Folders',
+  'inbox.hide-folders': 'Back to messages',
+  'inbox.linked': (title: string) => `Linked to ${title}.`,
   'inbox.show-folders': 'Show folders',
   'inbox.messages': 'Messages',
   'inbox.reader': 'Reading pane',

@@ -13,6 +13,10 @@ export const settingsChecks = {
   'settings.invalid.tenant':
     'Enter the directory (tenant) ID, a GUID, or a verified domain, or common, organizations or consumers.',
   'settings.invalid.client-id': 'Paste the client ID exactly as the portal shows it, without spaces.',
+  'settings.invalid.client-id-microsoft':
+    "The Application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000: copy it from the app's Overview page.",
+  'settings.invalid.client-id-google':
+    'A Google client ID ends in .apps.googleusercontent.com: copy it from the Credentials page.',
   'settings.invalid.choice': 'Choose one of the options.',
   'settings.invalid.secret': 'Enter the client secret.',
   'settings.invalid.password': 'Enter the password.',

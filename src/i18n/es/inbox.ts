@@ -59,12 +59,30 @@ export const inbox: typeof english = {
   'tree.create': 'Crear',
   'tree.save': 'Guardar',
   'tree.cancel': 'Cancelar',
-  'tree.confirm-delete': (name: string, count: number) =>
-    plural(
-      count,
-      `¿Eliminar «${name}» y el mensaje que contiene? No se puede deshacer.`,
-      `¿Eliminar «${name}» y los # mensajes que contiene? No se puede deshacer.`,
-    ),
+  'tree.confirm-delete': (name: string, count: number, subfolders = 0) =>
+    `${
+      subfolders === 0
+        ? count === 0
+          ? `¿Eliminar la carpeta vacía «${name}»?`
+          : plural(
+              count,
+              `¿Eliminar «${name}» y el mensaje que contiene?`,
+              `¿Eliminar «${name}» y los # mensajes que contiene?`,
+            )
+        : count === 0
+          ? plural(
+              subfolders,
+              `¿Eliminar «${name}» y su subcarpeta? Ninguna de las dos contiene mensajes.`,
+              `¿Eliminar «${name}» y sus # subcarpetas? Ninguna contiene mensajes.`,
+            )
+          : `${plural(subfolders, `¿Eliminar «${name}», su subcarpeta`, `¿Eliminar «${name}», sus # subcarpetas`)}${plural(
+              count,
+              ' y el mensaje que contienen?',
+              ' y los # mensajes que contienen?',
+            )}`
+    } No se puede deshacer.`,
+  'tree.confirm-delete-button': 'Eliminar',
+  'tree.name-taken': (name: string) => `Ya existe una carpeta llamada «${name}» en este nivel.`,
   'tree.created': (name: string) => `Carpeta «${name}» creada.`,
   'tree.renamed': (name: string) => `Carpeta renombrada a «${name}».`,
   'tree.deleted': (name: string) => `Carpeta «${name}» eliminada.`,
@@ -86,9 +104,16 @@ export const inbox: typeof english = {
   'search.flagged': 'Solo destacados',
   'search.attachment': 'Con adjuntos',
   'search.apply': 'Aplicar',
+  'search.tips': 'Trucos de búsqueda: escríbalos en el cuadro de búsqueda',
+  'search.before': 'Antes de este día',
+  'search.quotes': 'Las palabras entre comillas van juntas',
+  'search.bad-date': (value: string) => `“${value}” no es una fecha: use AAAA-MM-DD.`,
+  'search.bad-value': (token: string) => `No se entiende “${token}”: vea los trucos de búsqueda en Filtros.`,
   'search.results': (count: number) => plural(count, '1 resultado', '# resultados'),
   'inbox.label': 'Correo web',
   'inbox.folders': 'Carpetas',
+  'inbox.hide-folders': 'Volver a los mensajes',
+  'inbox.linked': (title: string) => `Vinculado a ${title}.`,
   'inbox.show-folders': 'Mostrar carpetas',
   'inbox.messages': 'Mensajes',
   'inbox.reader': 'Panel de lectura',

@@ -14,6 +14,10 @@ export const settingsChecks: typeof english = {
   'settings.invalid.tenant':
     'Escriba el id. de directorio (inquilino), un GUID, o un dominio verificado, o common, organizations o consumers.',
   'settings.invalid.client-id': 'Pegue el id. de cliente tal como lo muestra el portal, sin espacios.',
+  'settings.invalid.client-id-microsoft':
+    'El id. de aplicación (cliente) es un GUID como 00000000-0000-0000-0000-000000000000: cópielo de la página Información general de la aplicación.',
+  'settings.invalid.client-id-google':
+    'Un id. de cliente de Google termina en .apps.googleusercontent.com: cópielo de la página Credenciales.',
   'settings.invalid.choice': 'Elija una de las opciones.',
   'settings.invalid.secret': 'Escriba el secreto de cliente.',
   'settings.invalid.password': 'Escriba la contraseña.',
