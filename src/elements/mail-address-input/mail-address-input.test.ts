@@ -129,6 +129,30 @@ describe('<mail-address-input>', () => {
     expect(el.value.map((a) => a.address)).to.deep.equal(['one@x.example', 'two@x.example', 'three@x.example']);
   });
 
+  it('splits bare addresses typed or pasted with spaces between them, and keeps names with spaces whole', async () => {
+    const el = await mount();
+    el.noSuggestions = true;
+    await type(el, 'a@x.example b@y.example');
+    await press(el, 'Tab');
+    expect(el.value).to.deep.equal([{ address: 'a@x.example' }, { address: 'b@y.example' }]);
+    expect(el.invalid).to.deep.equal([]);
+    const pasted = paste(el, 'c@z.example \t d@w.example');
+    expect(pasted.defaultPrevented).to.equal(true);
+    await el.updateComplete;
+    expect(el.value.map((a) => a.address)).to.deep.equal(['a@x.example', 'b@y.example', 'c@z.example', 'd@w.example']);
+    await type(el, '"Last, First" <l@x.example>');
+    await press(el, 'Enter');
+    await type(el, 'Ana Pérez <ana@x.example>');
+    await press(el, 'Tab');
+    expect(el.value.slice(4)).to.deep.equal([
+      { name: 'Last, First', address: 'l@x.example' },
+      { name: 'Ana Pérez', address: 'ana@x.example' },
+    ]);
+    await type(el, 'e@x.example not-an-address');
+    await press(el, 'Tab');
+    expect(el.invalid).to.deep.equal(['e@x.example not-an-address']);
+  });
+
   it('keeps a comma inside a quoted name while typing', async () => {
     const el = await mount();
     el.noSuggestions = true;

@@ -29,6 +29,17 @@ function entryOf(text: string): AddressEntry {
 }
 
 /**
+ * `a@x.com b@y.com`: the addresses of a text whose space-separated pieces are each a whole address, else undefined.
+ * `Ana Pérez <ana@x.com>` stays one address, since `Ana` alone is none.
+ */
+function spacedAddresses(text: string): Address[] | undefined {
+  const pieces = text.trim().split(/\s+/);
+  if (pieces.length < 2) return undefined;
+  const addresses = pieces.map((piece) => parseAddress(piece));
+  return addresses.every((address) => address !== null) ? (addresses as Address[]) : undefined;
+}
+
+/**
  * @tagname mail-address-input
  * @summary Recipients as chips: type, paste many at once (`Ana <ana@acme.com>, "Doe, John" <j@x.org>; bob@y.com`),
  * or pick a suggestion from recent correspondents and business records. Addresses that cannot be read are kept as
@@ -262,7 +273,7 @@ export class MailAddressInput extends MailElement {
 
   private onPaste(event: ClipboardEvent): void {
     const pasted = event.clipboardData?.getData('text/plain') ?? '';
-    if (!/[,;\n]/.test(pasted) && !parseAddress(pasted)) return;
+    if (!/[,;\n]/.test(pasted) && !parseAddress(pasted) && !spacedAddresses(pasted)) return;
     event.preventDefault();
     this.addText(`${this.text}${pasted}`);
     this.text = '';
@@ -338,7 +349,14 @@ export class MailAddressInput extends MailElement {
   }
 
   private addText(text: string): void {
-    const { addresses, invalid } = parseAddressList(text.replace(/\r\n?/g, '\n'));
+    const list = parseAddressList(text.replace(/\r\n?/g, '\n'));
+    const addresses = [...list.addresses];
+    const invalid: string[] = [];
+    for (const part of list.invalid) {
+      const spaced = spacedAddresses(part);
+      if (spaced) addresses.push(...spaced);
+      else invalid.push(part);
+    }
     const known = new Set(this.value.map((address) => address.address.toLowerCase()));
     const added: AddressEntry[] = [];
     for (const address of addresses) {

@@ -284,6 +284,21 @@ describe('<mail-composer>', () => {
       expect(draft.text).to.include('Forwarded message');
     });
 
+    it('starts a new message at To when nothing else has the focus, and leaves a focused page alone', async () => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const composer = await mount();
+      const to = addressInput(composer, 'to')!.shadowRoot!.querySelector('input')!;
+      await until(() => composer.shadowRoot!.activeElement === addressInput(composer, 'to'), 2000, 'the focus on To');
+      expect(addressInput(composer, 'to')!.shadowRoot!.activeElement).to.equal(to);
+      const outside = document.createElement('input');
+      document.body.append(outside);
+      outside.focus();
+      const other = await mount();
+      expect(document.activeElement).to.equal(outside);
+      expect(other.shadowRoot!.activeElement).to.equal(null);
+      outside.remove();
+    });
+
     it('opens a saved draft by draft-id, and starts from a draft property', async () => {
       const saved = await backend.saveDraft({
         to: [{ name: 'Ana', address: 'ana@acme.example' }],
@@ -559,6 +574,63 @@ describe('<mail-composer>', () => {
         void check();
       });
       await saved;
+    });
+
+    it('starts a new draft when the host reuses it for another start, and keeps the one being written', async () => {
+      const source = (await messagesIn(backend, 'inbox')).find((m) => m.from)!;
+      const composer = await mount({ mode: 'reply', sourceId: source.id });
+      typeBody(composer, 'REPLYTEXT111');
+      // The host turns the same element into a forward while the reply is still open.
+      composer.mode = 'forward';
+      await until(() => !!subjectField(composer)?.value.startsWith('Fwd:'), 3000, 'the forward');
+      await ready(composer);
+      expect(bodyText(composer)).not.to.include('REPLYTEXT111');
+      typeBody(composer, 'FWDTEXT222');
+      setTimeout(() => button(composer, 'close-button').click());
+      await oneEvent(composer, 'mail-compose-close');
+      const drafts = await messagesIn(backend, 'drafts');
+      const reply = drafts.find((m) => m.subject.startsWith('Re:'))!;
+      const forward = drafts.find((m) => m.subject.startsWith('Fwd:'))!;
+      expect((await backend.getDraft({ id: reply.id })).text).to.include('REPLYTEXT111');
+      expect((await backend.getDraft({ id: forward.id })).text).to.include('FWDTEXT222');
+    });
+
+    it('never gives a new start the id of a draft whose save was still on its way', async () => {
+      const source = (await messagesIn(backend, 'inbox')).find((m) => m.from)!;
+      const composer = await mount({ mode: 'reply', sourceId: source.id });
+      typeBody(composer, 'REPLYTEXT111');
+      backend.faults.set('saveDraft', { latencyMs: 600 });
+      void composer.saveDraft();
+      composer.mode = 'forward';
+      await until(() => !!subjectField(composer)?.value.startsWith('Fwd:'), 3000, 'the forward');
+      await ready(composer);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      backend.faults.clear();
+      typeBody(composer, 'FWDTEXT222');
+      setTimeout(() => button(composer, 'close-button').click());
+      const closed = await oneEvent(composer, 'mail-compose-close');
+      const drafts = await messagesIn(backend, 'drafts');
+      expect(
+        drafts
+          .filter((m) => /^(Re|Fwd):/.test(m.subject))
+          .map((m) => m.subject.slice(0, 4))
+          .sort(),
+      ).to.deep.equal(['Fwd:', 'Re: ']);
+      expect((await backend.getDraft({ id: closed.detail.draftId! })).subject).to.match(/^Fwd:/);
+    });
+
+    it('keeps separate copies on this device for a reply and a forward of the same message', async () => {
+      const source = (await messagesIn(backend, 'inbox')).find((m) => m.from)!;
+      const composer = await mount({ mode: 'reply', sourceId: source.id, draftKey: '' });
+      typeBody(composer, 'REPLYTEXT111');
+      composer.mode = 'forward';
+      await until(() => !!subjectField(composer)?.value.startsWith('Fwd:'), 3000, 'the forward');
+      await ready(composer);
+      typeBody(composer, 'FWDTEXT222');
+      await until(() => !!localStorage.getItem(`${STORAGE}forward-${source.id}`), 3000, 'the forward copy');
+      expect(localStorage.getItem(`${STORAGE}reply-${source.id}`)).to.include('REPLYTEXT111');
+      expect(localStorage.getItem(`${STORAGE}forward-${source.id}`)).to.include('FWDTEXT222');
+      expect(localStorage.getItem(`${STORAGE}forward-${source.id}`)).not.to.include('REPLYTEXT111');
     });
 
     it('asks before discarding, in an accessible dialog', async () => {

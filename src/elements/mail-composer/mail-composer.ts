@@ -84,6 +84,10 @@ interface AttachmentItem {
 }
 
 type Field = 'to' | 'cc' | 'bcc' | 'subject' | 'attachments';
+/** Which backend draft a start writes to: none until its first save. */
+interface DraftIdentity {
+  id?: string;
+}
 type Dialog =
   | { kind: 'discard' }
   | { kind: 'plain' }
@@ -261,7 +265,8 @@ export class MailComposer extends MailElement {
   private bodyHtml = '';
   private editor: RichEditor | undefined;
   private editorElement: HTMLElement | undefined;
-  private serverId: string | undefined;
+  /** The draft being written: a new object for each start, so that a late save can only name its own draft. */
+  private identity: DraftIdentity = {};
   private meta: Pick<Draft, 'inReplyTo' | 'references' | 'sourceId' | 'sourceMode' | 'link'> = {};
   private startFields = { to: [] as Address[], cc: [] as Address[], bcc: [] as Address[] };
   private dirty = false;
@@ -347,7 +352,11 @@ export class MailComposer extends MailElement {
 
   /** Saves the draft to the backend now (it also happens every `save-seconds` and on close). */
   saveDraft(): Promise<SavedDraft | undefined> {
-    this.saving = this.saving.then(() => this.saveToServer());
+    // What is on screen now is what gets saved, even when an earlier save delays it or a new start follows.
+    const identity = this.identity;
+    const content = this.activeBackend && this.hasContent() && this.phase !== 'sent' ? this.buildDraft() : undefined;
+    if (content) this.serverDirty = false;
+    this.saving = this.saving.then(() => this.saveToServer(identity, content));
     return this.saving;
   }
 
@@ -366,11 +375,12 @@ export class MailComposer extends MailElement {
     this.saveLocalNow();
     if (!this.hasContent()) removeLocalDraft(this.localKey);
     else if (this.phase === 'editing') {
-      if (this.serverDirty || !this.serverId) await this.saveDraft();
+      if (this.serverDirty || !this.identity.id) await this.saveDraft();
       if (!this.serverDirty && !this.recovered) removeLocalDraft(this.localKey);
     }
     this.finished = true;
-    this.emit('mail-compose-close', this.serverId ? { draftId: this.serverId } : {});
+    const draftId = this.identity.id;
+    this.emit('mail-compose-close', draftId ? { draftId } : {});
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -402,13 +412,11 @@ export class MailComposer extends MailElement {
     super.willUpdate(changed);
     if (changed.has('saveSeconds')) this.restartServerTimer();
     if (changed.has('format') && this.format === 'html' && !this.editorReady) void this.ensureEditor();
-    if (
-      ['draftKey', 'draftId', 'mode', 'sourceId', 'objectName', 'objectId'].some((key) =>
-        changed.has(key as keyof MailComposer),
-      )
-    ) {
-      this.localKey = this.computeKey();
-    }
+    const restarts = ['draft', 'draftId', 'mode', 'sourceId', 'objectName', 'objectId'].some((key) =>
+      changed.has(key as keyof MailComposer),
+    );
+    if (restarts && this.hasUpdated) this.leaveDraft();
+    if (restarts || changed.has('draftKey')) this.localKey = this.computeKey();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -420,6 +428,22 @@ export class MailComposer extends MailElement {
         dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       }
     }
+  }
+
+  /**
+   * A new start is on its way (the host changed what to write): the draft on screen is kept, on this device under
+   * its own key and on the backend under its own id, and the next draft starts without an id.
+   */
+  private leaveDraft(): void {
+    if (this.phase === 'editing' && !this.finished) {
+      this.saveLocalNow();
+      if (this.serverDirty && this.hasContent()) void this.saveDraft();
+    }
+    clearTimeout(this.localTimer);
+    this.localTimer = undefined;
+    this.identity = {};
+    this.finished = false;
+    this.phase = 'loading';
   }
 
   private computeKey(): string {
@@ -447,7 +471,7 @@ export class MailComposer extends MailElement {
 
   private async applyStart(draft: Draft): Promise<void> {
     this.resetState();
-    this.serverId = draft.id ?? (this.draftId || undefined);
+    this.identity = { id: draft.id ?? (this.draftId || undefined) };
     this.from = draft.from;
     this.subject = draft.subject;
     this.meta = {
@@ -468,11 +492,25 @@ export class MailComposer extends MailElement {
     this.applyFields();
     const local = readLocalDraft(this.localKey);
     if (local && this.differsFromScreen(local)) this.recovered = local;
-    // An answer starts above the quote; a forward starts at its (empty) To field.
+    // An answer starts above the quote; a forward starts at its (empty) To field. A new message starts at To too,
+    // unless the page has put the focus elsewhere: a composer that is merely shown on a page does not take it.
     if (this.mode !== 'new' || this.draftId) {
       if (draft.to.length || draft.cc.length) this.focusBody(true);
       else this.addressInput('to')?.focus();
+    } else if (this.focusIsFree()) {
+      this.addressInput('to')?.focus();
     }
+  }
+
+  /** True when nothing has the focus, or what has it holds this composer (the dialog opened for it, say). */
+  private focusIsFree(): boolean {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active || active === document.body || this.shadowRoot?.activeElement) return true;
+    for (let node = this.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+      if (node === active) return true;
+    }
+    return false;
   }
 
   private resetState(): void {
@@ -607,7 +645,7 @@ export class MailComposer extends MailElement {
     if (!local) return;
     this.recovered = undefined;
     const draft = local.draft;
-    this.serverId = draft.id ?? this.serverId;
+    this.identity.id = draft.id ?? this.identity.id;
     this.from = draft.from ?? this.from;
     this.subject = draft.subject;
     this.meta = {
@@ -653,7 +691,7 @@ export class MailComposer extends MailElement {
       subject: this.subject,
       attachments,
     };
-    if (this.serverId) draft.id = this.serverId;
+    if (this.identity.id) draft.id = this.identity.id;
     if (this.from) draft.from = this.from;
     for (const [key, value] of Object.entries(this.meta)) {
       if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
@@ -670,8 +708,8 @@ export class MailComposer extends MailElement {
       draft.attachments = draft.attachments.filter((attachment) => !attachment.inline);
       return draft;
     }
-    const module = await loadEditor();
     const raw = this.editor?.html ?? this.bodyHtml;
+    const module = await loadEditor();
     const used = module.inlineCids(raw);
     draft.attachments = draft.attachments.filter(
       (attachment) => !attachment.inline || (attachment.contentId && used.has(attachment.contentId)),
@@ -691,23 +729,32 @@ export class MailComposer extends MailElement {
     );
   }
 
-  private async saveToServer(): Promise<SavedDraft | undefined> {
+  /** Saves `content` as the draft of `identity`; the screen hears of it only while that draft is still the one shown. */
+  private async saveToServer(
+    identity: DraftIdentity,
+    content: Promise<Draft> | undefined,
+  ): Promise<SavedDraft | undefined> {
     const backend = this.activeBackend;
-    if (!backend || !this.hasContent() || this.phase === 'sent') return undefined;
-    const draft = await this.buildDraft();
-    this.serverDirty = false;
-    this.saveStatus = { kind: 'saving', at: new Date() };
+    if (!backend || !content) return undefined;
+    const current = () => identity === this.identity;
+    if (current()) this.saveStatus = { kind: 'saving', at: new Date() };
     try {
+      const draft = await content;
+      // An earlier save of this draft may have learned its id since the content was taken.
+      if (identity.id) draft.id = identity.id;
       const saved = await backend.saveDraft(draft);
-      this.serverId = saved.id;
+      identity.id = saved.id;
+      if (!current()) return saved;
       this.saveStatus = { kind: 'saved', at: new Date(saved.savedAt) };
       // The copy on this device learns the server's id, so a reload replaces that draft instead of adding one.
       if (readLocalDraft(this.localKey) && !this.recovered) writeLocalDraft(this.localKey, this.snapshot());
       this.emit('mail-draft-saved', { draft: { ...draft, id: saved.id }, saved });
       return saved;
     } catch (error) {
-      this.serverDirty = true;
-      this.saveStatus = { kind: 'failed', at: new Date() };
+      if (current()) {
+        this.serverDirty = true;
+        this.saveStatus = { kind: 'failed', at: new Date() };
+      }
       this.reportError(error, 'saveDraft');
       return undefined;
     }
@@ -853,7 +900,7 @@ export class MailComposer extends MailElement {
 
   private startNew(): void {
     this.finished = false;
-    this.serverId = undefined;
+    this.identity = {};
     this.draft = undefined;
     this.draftId = '';
     this.mode = 'new';
@@ -1004,7 +1051,7 @@ export class MailComposer extends MailElement {
     clearTimeout(this.localTimer);
     removeLocalDraft(this.localKey);
     this.finished = true;
-    const draftId = this.serverId;
+    const draftId = this.identity.id;
     this.serverDirty = false;
     if (draftId && this.activeBackend) {
       try {
