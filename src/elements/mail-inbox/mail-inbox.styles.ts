@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// The panes are size containers: a narrow list pane (under 36rem) leaves its room to the search box, Compose showing
+// only its icon, its name kept for assistive technology. (A comment inside the template would ship with the bundle.)
 export const inboxStyles = css`
   :host {
     display: block;
@@ -36,6 +38,7 @@ export const inboxStyles = css`
     flex-direction: column;
     min-width: 0;
     min-height: 0;
+    container-type: inline-size;
   }
   .folders {
     background: var(--_surface);
@@ -73,7 +76,7 @@ export const inboxStyles = css`
   }
   .search {
     flex: 1;
-    min-width: 8rem;
+    min-width: 12rem;
     display: flex;
     align-items: center;
     gap: 0.125rem;
@@ -134,6 +137,17 @@ export const inboxStyles = css`
     flex: none;
     border-radius: 999px;
     font-weight: 600;
+  }
+  @container (width < 36rem) {
+    .compose span {
+      position: absolute;
+      clip-path: inset(50%);
+    }
+  }
+  #search-error {
+    margin: 0;
+    padding: 0.375rem 1rem;
+    color: var(--_danger);
   }
   .filters {
     display: grid;
@@ -253,10 +267,5 @@ export const inboxStyles = css`
   .part-loading {
     padding: calc(var(--_space) * 3);
     color: var(--_text-muted);
-  }
-  @media (max-width: 520px) {
-    .compose span {
-      display: none;
-    }
   }
 `;

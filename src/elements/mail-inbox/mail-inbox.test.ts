@@ -6,6 +6,7 @@ import '../../define/mail-inbox.js';
 import type { MailInbox } from './mail-inbox.js';
 import type { MailMessageList } from '../mail-message-list/mail-message-list.js';
 import type { MailFolderTree } from '../mail-folder-tree/mail-folder-tree.js';
+import type { MailComposer } from '../mail-composer/mail-composer.js';
 import { MESSAGE_DRAG_TYPE } from '../mail-message-list/drag.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
@@ -152,6 +153,48 @@ describe('<mail-inbox>', () => {
       expect(list(inbox).folder).to.equal('archive');
     });
 
+    it('closes the folders pane on a phone with a labelled back button or Escape, back to the list', async () => {
+      const inbox = await mount({ width: 390 });
+      const layout = shadow(inbox, '.layout')!;
+      const openFolders = async () => {
+        shadow<HTMLButtonElement>(inbox, '[part="header"] .icon-button')!.click();
+        await inbox.updateComplete;
+        expect(layout.dataset.pane).to.equal('folders');
+      };
+      await openFolders();
+      const close = shadow<HTMLButtonElement>(inbox, '[part="folders-close"]')!;
+      expect(close.getAttribute('aria-label')).to.equal('Back to the list');
+      expect(close.getBoundingClientRect().width).to.be.greaterThan(0);
+      await until(() => inbox.shadowRoot!.activeElement === close, 2000, 'the focus on the back button');
+      await expect(inbox).to.be.accessible();
+      close.click();
+      await inbox.updateComplete;
+      expect(layout.dataset.pane).to.equal('list');
+      await openFolders();
+      key(shadowAll(tree(inbox), '[role="treeitem"]')[0]!, 'Escape');
+      await inbox.updateComplete;
+      expect(layout.dataset.pane, 'Escape in the tree').to.equal('list');
+      inbox.shortcuts = 'off';
+      await openFolders();
+      key(shadow(inbox, '[part="folders-close"]')!, 'Escape');
+      await inbox.updateComplete;
+      expect(layout.dataset.pane, 'Escape closes it without the shortcuts too').to.equal('list');
+    });
+
+    it('gives the search box room: at least 15rem beside the buttons at 1280 and 390 px wide', async () => {
+      for (const width of [1280, 390]) {
+        const inbox = await mount({ width });
+        const search = shadow(inbox, '[part="search"]')!.getBoundingClientRect();
+        const header = shadow(inbox, '[part="header"]')!.getBoundingClientRect();
+        expect(search.width, `at ${width}`).to.be.at.least(width > 900 ? 240 : 200);
+        const compose = shadow(inbox, '[part="compose-button"]')!;
+        expect(compose.getBoundingClientRect().right, `the compose button fits at ${width}`).to.be.at.most(
+          header.right,
+        );
+        expect(compose.textContent!.trim()).to.equal('Compose');
+      }
+    });
+
     it('follows the layout attribute whatever the width', async () => {
       const inbox = await mount({ attributes: 'layout="single"' });
       expect(shadow(inbox, '.layout')!.dataset.layout).to.equal('single');
@@ -283,7 +326,8 @@ describe('<mail-inbox>', () => {
       const input = shadow<HTMLInputElement>(inbox, '[part="search-input"]')!;
       input.value = 'is:unread has:attachment';
       shadow<HTMLFormElement>(inbox, '[part="search"]')!.requestSubmit();
-      await inbox.updateComplete;
+      // A query with operators is checked first, by the panels' chunk: at once once it is there.
+      await until(() => !!list(inbox).filter.unseen, 2000, 'the filter');
       expect(list(inbox).filter).to.deep.equal({ unseen: true, hasAttachment: true });
       const expected = await backend.listMessages({ folderId: 'inbox', unseen: true, hasAttachment: true, limit: 1 });
       await until(() => list(inbox).count === expected.total, 4000, 'the results');
@@ -292,6 +336,47 @@ describe('<mail-inbox>', () => {
       await inbox.updateComplete;
       expect(list(inbox).filter).to.deep.equal({});
       expect(input.value).to.equal('');
+    });
+
+    it('says visibly which operator value it does not understand instead of searching', async () => {
+      const inbox = await mount();
+      const input = shadow<HTMLInputElement>(inbox, '[part="search-input"]')!;
+      input.value = 'invoice before:2026-13-45';
+      shadow<HTMLFormElement>(inbox, '[part="search"]')!.requestSubmit();
+      await until(() => !!shadow(inbox, '[part="search-error"]'), 2000, 'the hint');
+      const hint = shadow(inbox, '[part="search-error"]')!;
+      expect(hint.textContent).to.contain('“2026-13-45” is not a date: use YYYY-MM-DD.');
+      expect(hint.getAttribute('role')).to.equal('alert');
+      expect(hint.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.contain(hint.id);
+      expect(list(inbox).filter, 'nothing was searched').to.deep.equal({});
+      await expect(inbox).to.be.accessible();
+      input.value = 'is:unred';
+      shadow<HTMLFormElement>(inbox, '[part="search"]')!.requestSubmit();
+      await until(() => shadow(inbox, '[part="search-error"]')!.textContent!.includes('unred'), 2000, 'the hint');
+      expect(shadow(inbox, '[part="search-error"]')!.textContent).to.contain('“is:unred” is not understood');
+      input.value = 'before:2026-11-20';
+      shadow<HTMLFormElement>(inbox, '[part="search"]')!.requestSubmit();
+      await until(() => !shadow(inbox, '[part="search-error"]'), 2000, 'the hint gone');
+      expect(input.hasAttribute('aria-invalid')).to.equal(false);
+      expect(list(inbox).filter).to.deep.equal({ before: '2026-11-20' });
+    });
+
+    it('shows the search syntax in the filter panel, in English and Spanish', async () => {
+      for (const [lang, title] of [
+        ['en', 'Search tips'],
+        ['es', 'Trucos de búsqueda'],
+      ] as const) {
+        const inbox = await mount({ lang });
+        shadow(inbox, '[part="filters-button"]')!.click();
+        await until(() => !!shadow(inbox, '[part="search-tips"]'), 2000, 'the search tips');
+        const tips = shadow(inbox, '[part="search-tips"]')!;
+        expect(tips.getBoundingClientRect().height).to.be.greaterThan(0);
+        expect(tips.textContent).to.contain(title);
+        const codes = [...tips.querySelectorAll('code')].map((code) => code.textContent);
+        expect(codes).to.include.members(['from:', 'is:unread', 'has:attachment', 'before:2026-01-31']);
+      }
     });
 
     it('edits the same filter in the panel and writes it back as syntax', async () => {
@@ -360,6 +445,89 @@ describe('<mail-inbox>', () => {
       // Mail from elsewhere still counts.
       backend.deliver({ subject: 'Really new' });
       await until(() => count === 1, 2000, 'real new mail');
+    });
+  });
+
+  describe('composer', () => {
+    /** Opens the composer, types `text` into its body and closes it with its × button, as a user would. */
+    async function writeAndClose(inbox: MailInbox, mode: 'reply' | 'forward', text: string): Promise<void> {
+      inbox.compose(mode);
+      const editor = () => shadow(inbox, 'mail-composer')?.shadowRoot?.querySelector('[contenteditable="true"]');
+      await until(() => !!editor(), 6000, 'the composer');
+      const composer = shadow(inbox, 'mail-composer')!;
+      composer.shadowRoot!.querySelector<HTMLElement>('[part~="body"]')!.focus();
+      document.execCommand('insertText', false, text);
+      composer.shadowRoot!.querySelector<HTMLElement>('[part~="close-button"]')!.click();
+      await until(() => !shadow(inbox, 'mail-composer'), 3000, 'the composer to close');
+    }
+
+    /** The element that has the focus, looked for through shadow roots. */
+    function focused(): Element | null {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active;
+    }
+
+    /** Waits until the focus is in the composer's To field or its body. */
+    async function focusLandsOn(inbox: MailInbox, where: 'to' | 'body'): Promise<void> {
+      const target = () => {
+        const composer = shadow(inbox, 'mail-composer');
+        if (where === 'body') return composer?.shadowRoot?.querySelector('[part~="body"]');
+        return composer?.shadowRoot
+          ?.querySelector('mail-address-input[data-field="to"]')
+          ?.shadowRoot?.querySelector('input');
+      };
+      await until(() => !!target() && focused() === target(), 3000, `the focus on ${where}`);
+    }
+
+    it('puts the focus on To for a new message and a forward, and on the body for a reply', async () => {
+      const inbox = await mount();
+      click(rowsOf(inbox)[0]!);
+      await until(() => !!viewId(inbox), 2000, 'the reader');
+      for (const [mode, where] of [
+        ['new', 'to'],
+        ['reply', 'body'],
+        ['forward', 'to'],
+        ['new', 'to'],
+      ] as const) {
+        if (mode === 'new') shadow(inbox, '[part="compose-button"]')!.click();
+        else inbox.compose(mode);
+        await focusLandsOn(inbox, where);
+        shadow<HTMLDialogElement>(inbox, '[part="composer-dialog"]')!.close();
+        await until(() => !shadow(inbox, 'mail-composer'), 1000, 'the composer to close');
+      }
+    });
+
+    it('opens the next composer when asked for while the last one closes', async () => {
+      const inbox = await mount();
+      click(rowsOf(inbox)[0]!);
+      await until(() => !!viewId(inbox), 2000, 'the reader');
+      inbox.compose('reply');
+      await until(() => !!shadow(inbox, 'mail-composer'), 6000, 'the reply');
+      inbox.addEventListener('mail-compose-close', () => inbox.compose('forward'), { once: true });
+      await (shadow(inbox, 'mail-composer') as MailComposer).close();
+      await until(() => shadow(inbox, 'mail-composer')?.getAttribute('mode') === 'forward', 2000, 'the forward');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(shadow(inbox, 'mail-composer')?.getAttribute('mode')).to.equal('forward');
+      expect(shadow<HTMLDialogElement>(inbox, '[part="composer-dialog"]')!.open).to.equal(true);
+    });
+
+    it('keeps a reply and then a forward of the same message as two drafts, listed one by one in Drafts', async () => {
+      const inbox = await mount();
+      const source = rowsOf(inbox)[0]!.dataset.id!;
+      click(rowsOf(inbox)[0]!);
+      await until(() => viewId(inbox) === source, 2000, 'the reader');
+      await writeAndClose(inbox, 'reply', 'REPLYTEXT111');
+      await writeAndClose(inbox, 'forward', 'FWDTEXT222');
+      const drafts = (await backend.listMessages({ folderId: 'drafts', limit: 200 })).items;
+      const texts = await Promise.all(drafts.map(async (m) => (await backend.getDraft({ id: m.id })).text ?? ''));
+      expect(texts.filter((text) => text.includes('REPLYTEXT111'))).to.have.length(1);
+      expect(texts.filter((text) => text.includes('FWDTEXT222'))).to.have.length(1);
+      inbox.folder = 'drafts';
+      await until(() => rowsOf(inbox).some((row) => row.textContent!.includes('FWDTEXT222')), 3000, 'the drafts');
+      const rows = rowsOf(inbox).map((row) => row.textContent!);
+      expect(rows.filter((row) => row.includes('REPLYTEXT111'))).to.have.length(1);
+      expect(rows.filter((row) => row.includes('FWDTEXT222'))).to.have.length(1);
     });
   });
 

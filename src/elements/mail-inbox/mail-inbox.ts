@@ -31,7 +31,8 @@ import type {
   MessageEventDetail,
   SelectionEventDetail,
 } from '../mail-message-list/mail-message-list.js';
-import type { ReplyEventDetail } from '../mail-message-view/mail-message-view.js';
+import type { MailMessageView, ReplyEventDetail } from '../mail-message-view/mail-message-view.js';
+import type { RecordLinkEventDetail } from '../mail-object-mails/mail-object-mails.js';
 import { inboxStyles } from './mail-inbox.styles.js';
 import type * as Panels from './panels.js';
 import { isFiltering, parseSearch, type SearchFilter } from './search-syntax.js';
@@ -104,7 +105,9 @@ const OWN_MOVE_MS = 30_000;
  * @csspart splitter - Each splitter (also `splitter-folders`, `splitter-list`).
  * @csspart header - The bar above the list (search, compose, conversations, help).
  * @csspart search - The search form; `search-input` its field.
- * @csspart filters - The filter panel.
+ * @csspart search-error - Below the search box: the operator value of the query it does not understand.
+ * @csspart filters - The filter panel; `search-tips` the search syntax it lists.
+ * @csspart folders-close - On one pane at a time, the button that goes back from the folders to the list.
  * @csspart compose-button - The "Compose" button.
  * @csspart reader-toolbar - Back, previous and next above the reader.
  * @csspart conversation - The messages of the open conversation.
@@ -181,6 +184,7 @@ export class MailInbox extends MailElement {
   @state() private composing: ComposerOpenDetail | undefined = undefined;
   @state() private linking: string[] | undefined = undefined;
   @state() private announcement = '';
+  @state() private searchError = '';
   @state() private hasEmptySlot = false;
 
   @query('mail-message-list') private list!: MailMessageList | null;
@@ -315,6 +319,11 @@ export class MailInbox extends MailElement {
     return this.folder || this.folders.find((folder) => folder.role === 'inbox')?.id || '';
   }
 
+  /** Drafts are listed one by one: a reply and a forward of one message are two things to finish, not a thread. */
+  private get inDrafts(): boolean {
+    return this.folders.find((folder) => folder.id === this.currentFolder)?.role === 'drafts';
+  }
+
   private get threadsOn(): boolean {
     return !!this.setup.value?.capabilities.threads && (this.conversations ?? true);
   }
@@ -326,7 +335,13 @@ export class MailInbox extends MailElement {
       this.listWidth ? `--_list-width:${this.listWidth}px` : '',
     ].join(';');
     return html`<div class="layout" data-layout=${single ? 'single' : 'columns'} data-pane=${this.pane} style=${style}>
-        <nav part="folders" class="folders" aria-label=${this.localize.term('inbox.folders')}>
+        <nav
+          part="folders"
+          class="folders"
+          aria-label=${this.localize.term('inbox.folders')}
+          @keydown=${this.onFoldersKey}
+        >
+          ${single ? this.renderBack('folders-close') : nothing}
           <mail-folder-tree
             .backend=${this.backend}
             selected=${this.currentFolder}
@@ -337,13 +352,19 @@ export class MailInbox extends MailElement {
         </nav>
         ${single ? nothing : this.renderSplitter('folders')}
         <section part="list-pane" class="list-pane" aria-label=${this.localize.term('inbox.messages')}>
-          ${this.renderHeader(single)} ${this.filtersOpen ? this.renderFilters() : nothing}
+          ${this.renderHeader(single)}
+          ${
+            this.searchError
+              ? html`<p part="search-error" id="search-error" role="alert">${this.searchError}</p>`
+              : nothing
+          }
+          ${this.filtersOpen ? this.renderFilters() : nothing}
           <mail-message-list
             .backend=${this.backend}
             folder=${this.currentFolder}
             page-size=${this.pageSize}
             .filter=${this.filter}
-            ?threads=${this.threadsOn}
+            ?threads=${this.threadsOn && !this.inDrafts}
             ?readonly=${this.readonly}
             selected-id=${this.viewId}
             @mail-open=${this.onOpen}
@@ -394,7 +415,7 @@ export class MailInbox extends MailElement {
               type="button"
               aria-label=${term('inbox.show-folders')}
               title=${term('inbox.show-folders')}
-              @click=${() => (this.pane = 'folders')}
+              @click=${this.showFolders}
             >
               ${icon(menuIcon, 18)}
             </button>`
@@ -409,7 +430,8 @@ export class MailInbox extends MailElement {
           name="q"
           autocomplete="off"
           aria-label=${term('search.label')}
-          aria-describedby="search-hint"
+          aria-describedby="search-hint search-error"
+          aria-invalid=${this.searchError ? 'true' : nothing}
           placeholder=${term('search.placeholder')}
           .value=${this.query}
           @keydown=${this.onSearchKey}
@@ -482,6 +504,7 @@ export class MailInbox extends MailElement {
               class="button primary compose"
               part="compose-button"
               type="button"
+              title=${term('inbox.compose')}
               @pointerenter=${this.preloadComposer}
               @focus=${this.preloadComposer}
               @click=${() => this.compose()}
@@ -490,6 +513,21 @@ export class MailInbox extends MailElement {
             </button>`
       }
     </div>`;
+  }
+
+  /** Back to the list: from the reader, or from the folders (Escape too) when they take the whole width. */
+  private renderBack(part: 'back-button' | 'folders-close'): TemplateResult {
+    const label = this.localize.term('inbox.back');
+    return html`<button
+      class="icon-button"
+      part=${part}
+      type="button"
+      aria-label=${label}
+      title=${label}
+      @click=${() => this.back()}
+    >
+      ${icon(backIcon, 18)}
+    </button>`;
   }
 
   private renderFilters(): TemplateResult {
@@ -516,20 +554,7 @@ export class MailInbox extends MailElement {
       role="toolbar"
       aria-label=${term('inbox.reader')}
     >
-      ${
-        single
-          ? html`<button
-              class="icon-button"
-              part="back-button"
-              type="button"
-              aria-label=${term('inbox.back')}
-              title=${term('inbox.back')}
-              @click=${() => this.back()}
-            >
-              ${icon(backIcon, 18)}
-            </button>`
-          : nothing
-      }
+      ${single ? this.renderBack('back-button') : nothing}
       <button
         class="icon-button"
         part="previous-button"
@@ -626,7 +651,7 @@ export class MailInbox extends MailElement {
       part="composer-dialog"
       class="composer-dialog"
       aria-label=${title || term('inbox.compose')}
-      @close=${() => (this.composing = undefined)}
+      @close=${this.onComposerDialogClose}
       @mail-sent=${this.closeComposer}
       @mail-discard=${this.closeComposer}
       @mail-compose-close=${this.closeComposer}
@@ -686,7 +711,7 @@ export class MailInbox extends MailElement {
       object-name=${this.objectName || nothing}
       open
       @mail-picker-close=${() => (this.linking = undefined)}
-      @mail-linked=${() => this.list?.refresh()}
+      @mail-linked=${this.onLinked}
     ></mail-record-picker>`;
   }
 
@@ -740,6 +765,20 @@ export class MailInbox extends MailElement {
     splitter.addEventListener('pointercancel', end);
     event.preventDefault();
   }
+
+  /** Escape goes back from the folders to the list; caught on the way down, as the tree keeps its keys to itself. */
+  private readonly onFoldersKey = {
+    capture: true,
+    handleEvent: (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && !isTyping(event)) this.back();
+    },
+  };
+
+  private readonly showFolders = async (): Promise<void> => {
+    this.pane = 'folders';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="folders-close"]')?.focus();
+  };
 
   private back(): void {
     if (this.pane === 'reader' || this.pane === 'folders') {
@@ -880,6 +919,14 @@ export class MailInbox extends MailElement {
     if (this.canLink() && !this.readonly) this.link([event.detail.message.id]);
   }
 
+  /** Says what was linked, and shows it in the reader's "Linked to" line. */
+  private onLinked(event: CustomEvent<RecordLinkEventDetail>): void {
+    this.list?.refresh();
+    this.renderRoot.querySelector<MailMessageView>('mail-message-view')?.refreshLinks();
+    // The words of the reader's "Linked to" line, which now shows the record too.
+    this.announcement = `${this.localize.term('message.linked-to')}: ${event.detail.record.title}`;
+  }
+
   private readonly onPickerStandInClose = (event: Event): void => {
     // Closed by the user; not taken out of the page because the picker itself has arrived.
     if ((event.target as Element).isConnected) this.linking = undefined;
@@ -923,6 +970,11 @@ export class MailInbox extends MailElement {
     if (!this.readonly) void this.composerElement.request();
   };
 
+  /** The close event arrives a task later: by then a new compose may have opened the dialog again, for itself. */
+  private onComposerDialogClose(): void {
+    if (!this.composerDialog?.open) this.composing = undefined;
+  }
+
   private closeComposer(): void {
     this.composerDialog?.close();
     this.composing = undefined;
@@ -930,10 +982,13 @@ export class MailInbox extends MailElement {
 
   // --- search
 
-  private onSearchSubmit(event: SubmitEvent): void {
+  private async onSearchSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const input = this.searchInput;
-    this.search(input?.value ?? '');
+    const query = this.searchInput?.value ?? '';
+    // The operator values are checked by the panels' chunk (loaded at once the first time); searches go on without it.
+    this.searchError = (await this.panels.retry())?.searchError(this.localize, query) ?? '';
+    if (this.searchError) return;
+    this.search(query);
     this.filtersOpen = false;
   }
 
@@ -956,6 +1011,7 @@ export class MailInbox extends MailElement {
   }
 
   private clearSearch(): void {
+    this.searchError = '';
     this.query = '';
     this.filter = {};
     if (this.searchInput) this.searchInput.value = '';

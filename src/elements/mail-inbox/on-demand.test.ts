@@ -6,6 +6,7 @@ import '../../define/mail-backend-provider.js';
 import '../../define/mail-inbox.js';
 import { MailInbox } from './mail-inbox.js';
 import type { MailMessageList } from '../mail-message-list/mail-message-list.js';
+import type { MailRecordPicker } from '../mail-record-picker/mail-record-picker.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
 
 async function mount(): Promise<MailInbox> {
@@ -91,6 +92,30 @@ describe('<mail-inbox> parts loaded on demand', () => {
     await until(() => !!shadow(inbox, 'mail-record-picker'), 4000, 'the record picker');
     expect(shadow(inbox, 'mail-record-picker')!.hasAttribute('open')).to.equal(true);
     expect(shadow(inbox, '[part="picker-dialog"]')).to.equal(null);
+  });
+
+  it('confirms a link made from the reader in the live region and shows it in the reader\'s "Linked to" line', async () => {
+    const inbox = await mount();
+    shadowAll(list(inbox), '[role="option"]')[0]!.click();
+    await until(() => !!shadow(inbox, 'mail-message-view'), 2000, 'the reader');
+    const reader = shadow(inbox, 'mail-message-view')!;
+    await until(() => !!shadow(reader, '[data-action="link"]'), 4000, 'the link action');
+    shadow(reader, '[data-action="link"]')!.click();
+    await until(() => !!shadow(inbox, 'mail-record-picker'), 4000, 'the record picker');
+    const picker = shadow<MailRecordPicker>(inbox, 'mail-record-picker')!;
+    const box = () => shadow<HTMLInputElement>(picker, '[role="combobox"]')!;
+    await until(() => !!box(), 2000, 'the combobox');
+    box().value = 'Acme Corporation';
+    box().dispatchEvent(new Event('input'));
+    const acme = () => shadowAll(picker, '[role="option"]').find((option) => option.dataset.id === 'C001');
+    await until(() => !!acme(), 4000, 'Acme Corporation');
+    acme()!.click();
+    await picker.updateComplete;
+    shadow<HTMLButtonElement>(picker, '[part="link-button"]')!.click();
+    const status = shadow(inbox, '[role="status"][aria-live="polite"]')!;
+    await until(() => status.textContent!.includes('Linked to: Acme Corporation'), 4000, 'the confirmation');
+    await until(() => !!shadow(reader, '[part="linked"]'), 4000, 'the "Linked to" line');
+    expect(shadow(reader, '[part="linked"]')!.textContent).to.contain('Acme Corporation');
   });
 
   it('shows the help and the filter panel once their chunk arrives, and a retry when it failed', async () => {

@@ -1,10 +1,11 @@
 /**
  * The parts of the inbox shown only on request, in a chunk of their own that loads the first time one is asked for
- * (or pointed at): the keyboard shortcut list and the filter panel.
+ * (or pointed at): the keyboard shortcut list, the filter panel with the search tips, and the check of the operator
+ * values typed in the search box.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../i18n/localize.js';
-import { formatSearch, normalizeDate, type SearchFilter } from './search-syntax.js';
+import { formatSearch, normalizeDate, tokenize, type SearchFilter } from './search-syntax.js';
 import { SHORTCUTS } from './shortcuts.js';
 
 /** The printed names of the named keys, which differ by language (Enter is Intro on a Spanish keyboard). */
@@ -101,7 +102,42 @@ const filterStyles = html`<style>
     display: flex;
     gap: var(--_space);
   }
+  .tips {
+    font-size: var(--_font-size-small);
+    color: var(--_text-muted);
+  }
+  .tips h3 {
+    margin: 0 0 0.25rem;
+    font-size: inherit;
+  }
+  .tips dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: 0.125rem var(--_space);
+    margin: 0;
+  }
+  .tips dd {
+    display: inline;
+    margin-inline-start: 0.5em;
+  }
+  .tips dt {
+    display: inline;
+    color: var(--_text);
+  }
 </style>`;
+
+/** The search syntax, each operator with the filter field it stands for (see `search-syntax.ts`). */
+const TIPS = [
+  ['from:', 'search.from'],
+  ['to:', 'search.to'],
+  ['subject:', 'search.subject'],
+  ['body:', 'search.body'],
+  ['is:unread', 'search.unread'],
+  ['is:flagged', 'search.flagged'],
+  ['has:attachment', 'search.attachment'],
+  ['since:2026-01-31', 'search.since'],
+  ['before:2026-01-31', 'search.before'],
+] as const;
 
 /** The shortcuts the inbox understands, with their keys named as the reader's keyboard prints them. */
 export function renderShortcutList(localize: LocalizeController, readonly: boolean): TemplateResult {
@@ -158,6 +194,18 @@ export function renderFilterPanel(
       <button class="button primary" type="submit">${term('search.apply')}</button>
       <button class="button" type="button" @click=${handlers.clear}>${term('search.clear')}</button>
     </div>
+    <section part="search-tips" class="tips" aria-labelledby="tips-title">
+      <h3 id="tips-title">${term('search.tips')}</h3>
+      <dl>
+        ${TIPS.map(
+          ([syntax, label]) =>
+            html`<div>
+              <dt><code dir="ltr">${syntax}</code></dt>
+              <dd>${term(label)}</dd>
+            </div>`,
+        )}
+      </dl>
+    </section>
   </form>`;
 }
 
@@ -180,6 +228,35 @@ export function readFilterPanel(
   if (data.get('hasAttachment')) filter.hasAttachment = true;
   if (text) filter.text = text;
   return { filter, query: formatSearch(filter) };
+}
+
+/** The values `is:` and `has:` understand. */
+const VALUES: Readonly<Partial<Record<string, RegExp>>> = {
+  is: /^(?:unread|read|flagged|starred|unflagged)$/i,
+  has: /^attachments?$/i,
+};
+const DATE_KEYS = new Set(['before', 'after', 'since']);
+
+/**
+ * The first `is:`, `has:` or date operator whose value is not understood (`is:unred`, `before:2026-13-45`), with the
+ * date when a date was expected: the search box says so rather than looking for it as words.
+ */
+export function invalidOperator(query: string): { token: string; date: string | undefined } | undefined {
+  for (const { key = '', value, quoted } of tokenize(query)) {
+    if (quoted) continue;
+    if (DATE_KEYS.has(key) && !normalizeDate(value)) return { token: `${key}:${value}`, date: value };
+    if (VALUES[key]?.test(value) === false) return { token: `${key}:${value}`, date: undefined };
+  }
+  return undefined;
+}
+
+/** What the search box says of the first operator value in `query` it does not understand; empty when none. */
+export function searchError(localize: LocalizeController, query: string): string {
+  const invalid = invalidOperator(query);
+  if (!invalid) return '';
+  return invalid.date === undefined
+    ? localize.term('search.bad-value', invalid.token)
+    : localize.term('search.bad-date', invalid.date);
 }
 
 /** `YYYY-MM-DD` moved by `days`. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatSearch, isFiltering, normalizeDate, parseSearch, tokenize } from './search-syntax.js';
+import { invalidOperator } from './panels.js';
 
 describe('search syntax', () => {
   it('turns free words into text', () => {
@@ -86,5 +87,17 @@ describe('search syntax', () => {
     expect(isFiltering({})).to.equal(false);
     expect(isFiltering({ text: '' })).to.equal(false);
     expect(isFiltering({ unseen: false })).to.equal(true);
+  });
+
+  it('finds the first operator whose value it cannot understand', () => {
+    expect(invalidOperator('invoice before:2026-13-45')).to.deep.equal({
+      token: 'before:2026-13-45',
+      date: '2026-13-45',
+    });
+    expect(invalidOperator('after:yesterday')).to.deep.equal({ token: 'after:yesterday', date: 'yesterday' });
+    expect(invalidOperator('is:unred from:ana')).to.deep.equal({ token: 'is:unred', date: undefined });
+    expect(invalidOperator('has:pdf')).to.deep.equal({ token: 'has:pdf', date: undefined });
+    expect(invalidOperator('from:ana is:unread has:attachment since:2026/1/5 before:2026-11-20')).to.equal(undefined);
+    expect(invalidOperator('re:hello http://example.com "before:soon"')).to.equal(undefined);
   });
 });

@@ -2,7 +2,8 @@
  * The search box's small syntax, as a pure module (no DOM): free words plus `from:`, `to:`, `subject:`, `body:`,
  * `has:attachment`, `is:unread`, `is:read`, `is:flagged`, `is:unflagged`, `before:` and `after:` (YYYY-MM-DD, or
  * YYYY/MM/DD). Values with spaces go in double quotes: `from:"Ana García"`. A `-` before `is:` or `has:` negates it.
- * Anything else (an unknown `key:value`, an invalid date) stays a free word, so nothing typed is silently dropped.
+ * Anything else (an unknown `key:value`, an invalid date) stays a free word, so nothing typed is silently dropped;
+ * the search box checks the operator values first (`invalidOperator` in `panels.ts`) and says what it cannot use.
  */
 import type { MessageFilter } from '../../core/index.js';
 

@@ -114,9 +114,31 @@ describe('<mail-message-view>', () => {
       expect(part(element, 'from')!.textContent).to.contain('john.smith@acme.example');
       expect(part(element, 'details')).to.equal(null);
       part(element, 'details-button')!.click();
-      await element.updateComplete;
+      // The details arrive with a chunk of their own, the first time.
+      await waitUntil(() => part(element, 'details'), 'the details');
       expect(part(element, 'details')!.textContent).to.contain('john.smith@acme.example');
       expect(part(element, 'details-button')!.getAttribute('aria-expanded')).to.equal('true');
+    });
+
+    it("shows the full date in the details, in the reader's language, in an isolated <time>", async () => {
+      const message = { ...remoteMail('details-date'), html: '<p>Hi</p>', date: '2026-11-20T09:09:00.000Z' };
+      const dates: Record<string, string> = {};
+      for (const lang of ['en', 'es']) {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div lang=${lang}><mail-message-view .message=${message}></mail-message-view></div>`,
+        );
+        const element = wrapper.querySelector('mail-message-view')!;
+        await loaded(element);
+        part(element, 'details-button')!.click();
+        await waitUntil(() => part(element, 'details'), 'the details');
+        const time = part(element, 'details')!.querySelector('time')!;
+        expect(time.getAttribute('datetime')).to.equal(message.date);
+        expect(time.dir).to.equal('auto');
+        expect(part(element, 'details')!.textContent).not.to.contain('GMT');
+        dates[lang] = time.textContent!.trim();
+      }
+      expect(dates.en).to.contain('Friday').and.contain('November 20, 2026');
+      expect(dates.es).to.contain('viernes').and.contain('noviembre').and.contain('2026');
     });
 
     it('shows a message given as a property, body in a sandboxed frame without scripts', async () => {
@@ -380,6 +402,52 @@ describe('<mail-message-view>', () => {
       expect((await source).cancelable).to.equal(true);
     });
 
+    it('shows the records the message is linked to, and unlinks one with an announcement and mail-unlinked', async () => {
+      const mailBackend = backend();
+      const id = SHOWCASE_IDS.inlineImage;
+      await mailBackend.linkMessages({ ids: [id], objectName: 'customers', objectId: 'C001' });
+      const element = await view(
+        html`<mail-message-view .backend=${mailBackend} message-id=${id}></mail-message-view>`,
+      );
+      await loaded(element);
+      await waitUntil(() => part(element, 'linked'), 'the linked line', { timeout: 4000 });
+      const line = part(element, 'linked')!;
+      expect(line.textContent).to.contain('Linked to').and.contain('Acme Corporation');
+      await expect(element).to.be.accessible();
+      const unlink = line.querySelector<HTMLButtonElement>('[part~="unlink-button"]')!;
+      expect(unlink.textContent!.trim()).to.equal('Unlink');
+      expect(element.shadowRoot!.getElementById(unlink.getAttribute('aria-describedby')!)!.textContent).to.equal(
+        'Acme Corporation',
+      );
+      const event = oneEvent(element, 'mail-unlinked');
+      unlink.click();
+      const { detail } = await event;
+      expect(detail.ids).to.deep.equal([id]);
+      expect([detail.record.objectName, detail.record.objectId]).to.deep.equal(['customers', 'C001']);
+      expect((await mailBackend.listMessageLinks({ id })).items).to.deep.equal([]);
+      await element.updateComplete;
+      expect(part(element, 'linked')).to.equal(null);
+      expect(part(element, 'status')!.textContent).to.contain('Unlinked from Acme Corporation');
+    });
+
+    it('shows a link made elsewhere after refreshLinks(), in Spanish inside lang="es"', async () => {
+      const mailBackend = backend();
+      const id = SHOWCASE_IDS.spanish;
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="es"><mail-message-view .backend=${mailBackend} message-id=${id}></mail-message-view></div>`,
+      );
+      const element = wrapper.querySelector('mail-message-view')!;
+      await loaded(element);
+      expect(part(element, 'linked')).to.equal(null);
+      await mailBackend.linkMessages({ ids: [id], objectName: 'customers', objectId: 'C001' });
+      element.refreshLinks();
+      await waitUntil(() => part(element, 'linked'), 'the linked line', { timeout: 4000 });
+      expect(part(element, 'linked')!.textContent).to.contain('Vinculado a').and.contain('Acme Corporation');
+      expect(part(element, 'linked')!.querySelector('[part~="unlink-button"]')!.textContent!.trim()).to.equal(
+        'Desvincular',
+      );
+    });
+
     it('downloads the .eml source when mail-view-source is not cancelled', async () => {
       const { button } = await actions();
       const clicked: HTMLAnchorElement[] = [];
@@ -409,6 +477,26 @@ describe('<mail-message-view>', () => {
       expect(part(element, 'error')!.dataset.code).to.equal('not-found');
       expect(part(element, 'retry-button')).to.exist;
       element.remove();
+    });
+
+    it('shows a retry in place of the details when their chunk cannot be loaded, and the details on retry', async () => {
+      const element = await view(
+        html`<mail-message-view .message=${remoteMail('details-failure')}></mail-message-view>`,
+      );
+      await loaded(element);
+      const extras = (element as unknown as { extras: { load: () => Promise<unknown> } }).extras;
+      const load = extras.load;
+      extras.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      const event = oneEvent(element, 'mail-error');
+      part(element, 'details-button')!.click();
+      const { detail } = await event;
+      expect([detail.operation, detail.error.code]).to.deep.equal(['loadExtras', 'network']);
+      await waitUntil(() => part(element, 'retry-button'), 'the retry button');
+      expect(part(element, 'details')).to.equal(null);
+      extras.load = load;
+      part(element, 'retry-button')!.click();
+      await waitUntil(() => part(element, 'details'), 'the details after the retry');
+      expect(part(element, 'retry-button')).to.equal(null);
     });
 
     it('shows a failed load of the renderer (a chunk of its own) with a retry, and renders the mail on retry', async () => {

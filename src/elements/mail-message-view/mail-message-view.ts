@@ -4,18 +4,20 @@ import { ref } from 'lit/directives/ref.js';
 import { Task } from '@lit/task';
 import type { Address, Attachment, MailBackend, Message, RemoteContentPolicy } from '../../core/index.js';
 import { MailError } from '../../core/mail-error.js';
-import { displayName, formatAddress, isSenderTrusted } from '../../core/text.js';
+import { displayName, isSenderTrusted } from '../../core/text.js';
 import type * as Renderer from '../../render/document.js';
 import type { RenderedMail } from '../../render/document.js';
 import { CLIP_AT, FRAME_SANDBOX } from '../../render/frame-policy.js';
 import { fitFrameHeight } from '../../render/frame.js';
 import { controlStyles } from '../../styles/tokens.js';
 import { MailElement } from '../base/mail-element.js';
-import { renderError } from '../base/error-view.js';
+import { renderError, renderPartState } from '../base/error-view.js';
 import { LazyModule } from '../base/lazy-module.js';
 import { isolate, isolateEach } from '../../i18n/bidi.js';
 import { messageViewStyles } from './mail-message-view.styles.js';
 import type * as Save from './save.js';
+import type * as Extras from './extras.js';
+import type { RecordLinkEventDetail } from '../mail-object-mails/mail-object-mails.js';
 import {
   fileIcon,
   fileKind,
@@ -81,7 +83,8 @@ const UNKNOWN_KIND = fileKind({ contentType: '', filename: '' });
  * @event mail-print - Print was chosen. Cancel it to print your own way; otherwise the body is printed.
  * @event mail-view-source - Source was chosen. Cancel it to show the source your own way; otherwise the `.eml` is downloaded.
  * @event mail-remote-content - Remote content was allowed (`once`, `always`) or no longer allowed (`revoked`).
- * @event mail-error - Loading, a download or a remote-content change failed.
+ * @event mail-unlinked - The message was unlinked from a record with its "Unlink" button. `detail.ids`, `detail.record`.
+ * @event mail-error - Loading, a download, a remote-content change, or listing or removing its links failed.
  *
  * @csspart message - The whole message (an `article`).
  * @csspart header - The header: subject, sender, recipients, date, details and actions.
@@ -91,6 +94,9 @@ const UNKNOWN_KIND = fileKind({ contentType: '', filename: '' });
  * @csspart date - The date.
  * @csspart details-button - The button that shows or hides the details.
  * @csspart details - The details: every address, reply-to and the full date.
+ * @csspart linked - The "Linked to" line: the records the message is linked to (shown when it is linked to any).
+ * @csspart unlink-button - The "Unlink" button of each of those records.
+ * @csspart status - The visually hidden live region that announces an unlinking.
  * @csspart actions - The action toolbar.
  * @csspart action - Each action button (also `reply`, `reply-all`, `forward`, `print`, `source`, `link`).
  * @csspart remote-bar - The bar that says remote content was blocked, or that it is allowed for the sender.
@@ -145,6 +151,11 @@ export class MailMessageView extends MailElement {
   private readonly renderer = new LazyModule<typeof Renderer>(this, () => import('../../render/document.js'));
   /** Downloading and printing, loaded on first use. */
   private readonly save = new LazyModule<typeof Save>(this, () => import('./save.js'));
+  /** The details and the "Linked to" line, in a chunk of their own: loaded when first shown. */
+  private readonly extras = new LazyModule<typeof Extras>(this, () => import('./extras.js'), {
+    onError: (error) => void this.reportError(error, 'loadExtras'),
+  });
+  private linkLine: Extras.LinkLine | undefined;
 
   private readonly load = new Task(this, {
     task: async ([backend, messageId, given], { signal }): Promise<Loaded | undefined> => {
@@ -162,6 +173,16 @@ export class MailMessageView extends MailElement {
   /** Fetches the message again. */
   refresh(): void {
     this.revision++;
+  }
+
+  /** Lists again the records the message is linked to (after it was linked elsewhere); resolves once listed. */
+  async refreshLinks(): Promise<void> {
+    const id = this.load.value?.message.id;
+    if (!id) return;
+    const module = await this.extras.retry();
+    this.linkLine ??=
+      module && new module.LinkLine(this, this.localize, (error, operation) => this.reportError(error, operation));
+    await this.linkLine?.list(id);
   }
 
   override connectedCallback(): void {
@@ -195,6 +216,7 @@ export class MailMessageView extends MailElement {
       this.allowedOnce = '';
       this.unclipped = '';
       this.policy = undefined;
+      this.linkLine?.clear();
     }
   }
 
@@ -203,6 +225,7 @@ export class MailMessageView extends MailElement {
     const loaded = this.load.value;
     if (loaded && loaded !== this.announced) {
       this.announced = loaded;
+      if (loaded.message.linked) void this.refreshLinks();
       this.emit('mail-message-load', { message: loaded.message });
     }
   }
@@ -397,39 +420,23 @@ export class MailMessageView extends MailElement {
         type="button"
         aria-expanded=${this.detailsOpen ? 'true' : 'false'}
         aria-controls="details"
-        @click=${() => (this.detailsOpen = !this.detailsOpen)}
+        @click=${this.toggleDetails}
       >
         ${this.localize.term(this.detailsOpen ? 'message.details-hide' : 'message.details-show')}
       </button>
-      ${this.detailsOpen ? this.renderDetails(message) : nothing}
-      ${this.noActions ? nothing : this.renderActions(message)}
+      ${
+        this.detailsOpen
+          ? (this.extras.value?.renderDetails(this.localize, message) ?? renderPartState(this.localize, this.extras))
+          : nothing
+      }
+      ${this.linkLine?.render()} ${this.noActions ? nothing : this.renderActions(message)}
     </header>`;
   }
 
-  private formatAddresses(addresses: Address[]): string[] {
-    return addresses.map((address) => formatAddress(address));
-  }
-
-  /** Each address and the date in an isolate of its own: in a right-to-left page `<a@b.example>` keeps its brackets. */
-  private renderDetails(message: Message): TemplateResult {
-    const rows: [string, string[]][] = [
-      [this.localize.term('message.from'), message.from ? [formatAddress(message.from)] : []],
-      [this.localize.term('message.reply-to'), this.formatAddresses(message.replyTo)],
-      [this.localize.term('message.to'), this.formatAddresses(message.to)],
-      [this.localize.term('message.cc'), this.formatAddresses(message.cc)],
-      [this.localize.term('message.bcc'), this.formatAddresses(message.bcc)],
-      [this.localize.term('message.date'), [new Date(message.date).toString()]],
-    ];
-    return html`<dl part="details" id="details">
-      ${rows
-        .filter(([, values]) => values.length)
-        .map(
-          ([label, values]) =>
-            html`<dt>${label}</dt>
-              <dd>${isolateEach(values)}</dd>`,
-        )}
-    </dl>`;
-  }
+  private readonly toggleDetails = (): void => {
+    this.detailsOpen = !this.detailsOpen;
+    void this.extras.retry();
+  };
 
   private renderActions(message: Message): TemplateResult {
     const actions: ['reply' | 'reply-all' | 'forward' | 'print' | 'source' | 'link', IconDefinition, () => void][] = [
@@ -653,5 +660,6 @@ declare global {
     'mail-print': CustomEvent<MessageViewEventDetail>;
     'mail-view-source': CustomEvent<MessageViewEventDetail>;
     'mail-remote-content': CustomEvent<RemoteContentEventDetail>;
+    'mail-unlinked': CustomEvent<RecordLinkEventDetail>;
   }
 }

@@ -17,6 +17,9 @@ export const messageView = {
   'message.print': 'Print',
   'message.source': 'Download source (.eml)',
   'message.link': 'Link to record',
+  'message.linked-to': 'Linked to',
+  'message.unlink': 'Unlink',
+  'message.unlinked': (title: string) => `Unlinked from ${title}.`,
   'message.body': 'Message body',
   'message.attachments': (count: number) => (count === 1 ? '1 attachment' : `${count} attachments`),
   /** On the icon of a file of no known kind and no extension: at most five capitals, to fit the icon. */
