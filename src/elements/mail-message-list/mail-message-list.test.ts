@@ -303,6 +303,41 @@ describe('<mail-message-list>', () => {
       expect(new Set(ids).size).to.equal(ids.length);
     });
 
+    it('leaves no stray nodes in the listbox as rows come and go', async () => {
+      backend = await useMockApi({ messages: 1000 });
+      const list = await mount('inbox', {}, 'en', { pageSize: 200 });
+      while (await list.loadMore()) {
+        if (list.messages.length >= 800) break;
+      }
+      const scroller = listbox(list);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      for (let index = 0; index <= 700; index += 7) {
+        list.scrollToIndex(index);
+        await frame();
+      }
+      await until(() => rows(list).some((each) => each.dataset.index === '700'), 3000, 'row 700');
+      await frame();
+      // Two markers per row (Lit's), the sizer and a few of the template's own: not one per row ever rendered.
+      expect(scroller.childNodes.length).to.be.below(3 * rows(list).length + 10);
+    });
+
+    it('names the active row in aria-activedescendant only while it is rendered', async () => {
+      backend = await useMockApi({ messages: 1000 });
+      const list = await mount('inbox', {}, 'en', { pageSize: 200 });
+      await list.loadMore();
+      const first = rows(list)[0]!;
+      click(first);
+      await list.updateComplete;
+      const scroller = listbox(list);
+      expect(scroller.getAttribute('aria-activedescendant')).to.equal(first.id);
+      list.scrollToIndex(300);
+      await until(() => !scroller.hasAttribute('aria-activedescendant'), 3000, 'no active descendant');
+      expect(shadow(list, `#${first.id}`)).to.equal(null);
+      list.scrollToIndex(0);
+      await until(() => scroller.getAttribute('aria-activedescendant') === first.id, 3000, 'the active row again');
+      expect(shadow(list, `#${first.id}`)).to.not.equal(null);
+    });
+
     it('keeps loaded rows and offers a retry when the next page fails', async () => {
       const list = await mount();
       // Offline three times: the client retries a read twice on network errors before giving up.
@@ -391,6 +426,17 @@ describe('<mail-message-list>', () => {
       await until(() => shadow(list, '[role="status"]')!.textContent!.includes('moved to Junk'), 2000, 'announce');
       const junk = await backend.listMessages({ folderId: 'junk', limit: 200 });
       expect(junk.total).to.be.greaterThan(0);
+    });
+
+    it('offers every folder but Drafts and the current one in the move menu', async () => {
+      const list = await mount();
+      await selectFirst(list, 1);
+      const menu = shadow<HTMLSelectElement>(list, 'select[part~="action-move"]')!;
+      await until(() => menu.options.length > 1, 3000, 'the move targets');
+      const targets = [...menu.options].map((option) => option.value).filter(Boolean);
+      expect(targets).to.include.members(['sent', 'archive', 'junk', 'trash']);
+      expect(targets).to.not.include('drafts');
+      expect(targets).to.not.include('inbox');
     });
 
     it('lets a host cancel a bulk action with mail-action', async () => {

@@ -104,6 +104,7 @@ const DEFAULT_ROW_HEIGHT = 68;
 const PLAIN_ROWS = 100;
 
 const rowDomId = (id: string) => `row-${id.replace(/\s/g, '_')}`;
+const isRow = (node: Node | null) => node instanceof Element && node.getAttribute('role') === 'option';
 const chunks = <T>(list: readonly T[], size = CHUNK): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, index) => list.slice(index * size, (index + 1) * size));
 
@@ -375,6 +376,7 @@ export class MailMessageList extends MailElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.live.sync();
+    if (this.virtualizer.value) this.dropStrayMarkers();
     // `items` is private, hence not among the keys PropertyValues<this> knows.
     if ((changed as Map<PropertyKey, unknown>).has('items') && !this.virtualizer.value) this.measurePlainRange();
     if (this.pendingScroll) {
@@ -423,7 +425,10 @@ export class MailMessageList extends MailElement {
       >
         ${icon(glyph)}
       </button>`;
-    const moveTargets = this.folders.filter((folder) => folder.selectable && folder.id !== this.folder);
+    // Not Drafts: moving received mail into Drafts means nothing.
+    const moveTargets = this.folders.filter(
+      (folder) => folder.selectable && folder.id !== this.folder && folder.role !== 'drafts',
+    );
     return html`<div part="toolbar" role="toolbar" aria-label=${term('list.toolbar')}>
       <button
         class="icon-button check-all"
@@ -671,6 +676,30 @@ export class MailMessageList extends MailElement {
     return this.renderRoot.querySelector<HTMLElement>('[part="list"]');
   }
 
+  /**
+   * Removes the markers that Lit's `repeat` (inside `virtualize`) leaves behind: since lit-html 3.3 (lit/lit#4975) it
+   * removes a row with its start marker but not its end marker, an empty comment. Scrolling would leave one per row
+   * scrolled past (and the takeover of the plain rows one per plain row), and the virtualizer walks every child of the
+   * list several times a frame (its `_children`), so frames would grow slower with each row. A rendered row's markers
+   * are its neighbours (its template is one element); an empty comment next to no row is a leftover.
+   */
+  private dropStrayMarkers(): void {
+    const list = this.scroller;
+    let node = list?.firstChild ?? null;
+    while (node) {
+      const next: ChildNode | null = node.nextSibling;
+      if (
+        node.nodeType === Node.COMMENT_NODE &&
+        !(node as Comment).data &&
+        !isRow(node.previousSibling) &&
+        !isRow(next)
+      ) {
+        node.remove();
+      }
+      node = next;
+    }
+  }
+
   private rowHeight(): number {
     return this.renderRoot.querySelector<HTMLElement>('[role="option"]')?.offsetHeight || DEFAULT_ROW_HEIGHT;
   }
@@ -788,8 +817,15 @@ export class MailMessageList extends MailElement {
   // --- events
 
   private onRangeChanged(event: RangeChangedEvent): void {
-    if (event.first !== this.range.first || event.last !== this.range.last) this.requestUpdate();
+    const before = this.range;
     this.onRange(event.first, event.last);
+    // The virtualizer renders the rows itself; the list re-renders only when `aria-activedescendant` changes (it names
+    // the active row only while that row is rendered), not on every range change of a scroll.
+    const active = this.active === undefined ? -1 : this.activeIndex();
+    const within = (range: { first: number; last: number }) => active >= range.first && active <= range.last;
+    if (active >= 0 && within(before) !== within(this.range)) this.requestUpdate();
+    // After the virtualizer's own listener (which renders the new range), in the same task.
+    queueMicrotask(() => this.dropStrayMarkers());
   }
 
   /** The rows on screen changed: remember them, and fetch the next page as they near the end. */
