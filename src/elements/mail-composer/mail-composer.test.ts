@@ -327,6 +327,17 @@ describe('<mail-composer>', () => {
       expect(body(given).querySelector('b')!.textContent).to.equal('Bold');
     });
 
+    it('titles a draft by what it was begun as, whatever its mode', async () => {
+      const start = { to: [], cc: [], bcc: [], subject: 'Re: Plan', text: 'Answer', attachments: [] };
+      const reply = await mount({ draft: { ...start, sourceId: 'm-1', sourceMode: 'reply' } });
+      expect(shadow(reply, '[part="title"]')!.textContent).to.equal('Reply');
+      expect(shadow(reply, '[part="form"]')!.getAttribute('aria-label')).to.equal('Reply');
+      const forward = await mount({ draft: { ...start, sourceId: 'm-1', sourceMode: 'forward' } });
+      expect(shadow(forward, '[part="title"]')!.textContent).to.equal('Forward');
+      const fresh = await mount({ draft: start });
+      expect(shadow(fresh, '[part="title"]')!.textContent).to.equal('New message');
+    });
+
     it('never puts script or event handlers from a draft in the editor, and sends sanitized HTML', async () => {
       const composer = await mount({
         draft: {

@@ -1279,12 +1279,10 @@ export class MailComposer extends MailElement {
       </div>`;
     }
     const locked = this.phase !== 'editing';
+    // A saved draft says what it was begun as: a reply opened from Drafts is still a reply.
+    const mode = this.meta.sourceMode ?? this.mode;
     const title = this.localize.term(
-      this.mode === 'forward'
-        ? 'composer.label-forward'
-        : this.mode === 'new'
-          ? 'composer.label'
-          : 'composer.label-reply',
+      mode === 'forward' ? 'composer.label-forward' : mode === 'new' ? 'composer.label' : 'composer.label-reply',
     );
     return html`
       <form

@@ -7,6 +7,7 @@ import type { MailInbox } from './mail-inbox.js';
 import type { MailMessageList } from '../mail-message-list/mail-message-list.js';
 import type { MailFolderTree } from '../mail-folder-tree/mail-folder-tree.js';
 import type { MailComposer } from '../mail-composer/mail-composer.js';
+import type { MailAddressInput } from '../mail-address-input/mail-address-input.js';
 import { MESSAGE_DRAG_TYPE } from '../mail-message-list/drag.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
@@ -531,16 +532,117 @@ describe('<mail-inbox>', () => {
     });
   });
 
+  describe('drafts', () => {
+    const unfinished = {
+      to: [{ name: 'Ana', address: 'ana@acme.example' }],
+      cc: [],
+      bcc: [],
+      subject: 'Unfinished plan',
+      text: 'First words',
+      attachments: [],
+    };
+    const composerOf = (inbox: MailInbox) => shadow<MailComposer>(inbox, '[part="composer-dialog"] mail-composer');
+    const draftsOf = async () => (await backend.listMessages({ folderId: 'drafts', limit: 200 })).items;
+    const draftRow = (inbox: MailInbox, id: string) => rowsOf(inbox).find((row) => row.dataset.id === id);
+
+    /** Shows the Drafts folder and waits for the row of the draft `id`. */
+    async function showDrafts(inbox: MailInbox, id: string): Promise<HTMLElement> {
+      inbox.folder = 'drafts';
+      await until(() => !!draftRow(inbox, id), 3000, 'the draft row');
+      return draftRow(inbox, id)!;
+    }
+
+    /** Waits for the composer to show the draft, editable. */
+    async function composerReady(inbox: MailInbox): Promise<MailComposer> {
+      await until(() => !!composerOf(inbox)?.shadowRoot?.querySelector('[contenteditable="true"]'), 6000, 'composer');
+      const composer = composerOf(inbox)!;
+      await until(() => shadow<HTMLInputElement>(composer, '#subject')?.value === unfinished.subject, 3000, 'draft');
+      return composer;
+    }
+
+    it('opens a draft in the composer with its recipients, subject and body, not in the reader', async () => {
+      const saved = await backend.saveDraft(unfinished);
+      const inbox = await mount();
+      setTimeout(async () => click(await showDrafts(inbox, saved.id)));
+      const event = await oneEvent(inbox, 'mail-composer-open');
+      expect(event.detail).to.deep.equal({ mode: 'draft', sourceId: saved.id, objectName: '', objectId: '' });
+      const composer = await composerReady(inbox);
+      expect(composer.getAttribute('draft-id')).to.equal(saved.id);
+      expect(composer.hasAttribute('source-id')).to.equal(false);
+      const to = composer.shadowRoot!.querySelector<MailAddressInput>('mail-address-input[data-field="to"]')!;
+      expect(to.value).to.deep.equal(unfinished.to);
+      expect(shadow(composer, '[part~="body"]')!.textContent).to.include('First words');
+      expect(shadow(inbox, '[part="composer-dialog"]')!.getAttribute('aria-label')).to.equal('Draft');
+      expect(viewId(inbox), 'the reader stays empty').to.equal('');
+      expect(shadow(inbox, '[part="reader-empty"]')).to.not.equal(null);
+    });
+
+    it('updates the same draft when it is edited and closed, and sends it out of Drafts', async () => {
+      const saved = await backend.saveDraft(unfinished);
+      const before = (await draftsOf()).length;
+      const inbox = await mount();
+      click(await showDrafts(inbox, saved.id));
+      let composer = await composerReady(inbox);
+      shadow(composer, '[part~="body"]')!.focus();
+      document.execCommand('insertText', false, ' EDITED777');
+      shadow(composer, '[part~="close-button"]')!.click();
+      await until(() => !composerOf(inbox), 3000, 'the composer to close');
+      const drafts = await draftsOf();
+      expect(drafts, 'no second draft').to.have.length(before);
+      const texts = await Promise.all(drafts.map(async (m) => (await backend.getDraft({ id: m.id })).text ?? ''));
+      expect(texts.filter((text) => text.includes('EDITED777'))).to.have.length(1);
+      expect((await backend.getDraft({ id: saved.id })).text).to.include('EDITED777');
+      // Opened again, with Enter on its row, it is sent: it leaves Drafts, and the list.
+      shadow(list(inbox), '[part="list"]')!.focus();
+      key(shadow(list(inbox), '[part="list"]')!, 'Enter');
+      composer = await composerReady(inbox);
+      expect(shadow(composer, '[part~="body"]')!.textContent).to.include('EDITED777');
+      composer.undoSeconds = 0;
+      setTimeout(() => shadow(composer, '[part~="send-button"]')!.click());
+      await oneEvent(inbox, 'mail-sent');
+      await until(() => !composerOf(inbox), 3000, 'the composer to close');
+      expect((await draftsOf()).some((m) => m.id === saved.id)).to.equal(false);
+      expect(await draftsOf()).to.have.length(before - 1);
+      await until(() => !draftRow(inbox, saved.id), 3000, 'the row to leave the list');
+      const sent = (await backend.listMessages({ folderId: 'sent', limit: 200 })).items;
+      expect(sent.filter((m) => m.subject === unfinished.subject)).to.have.length(1);
+    });
+
+    it('reads a draft in the reader when the inbox is read-only', async () => {
+      const saved = await backend.saveDraft(unfinished);
+      const inbox = await mount({ attributes: 'readonly' });
+      click(await showDrafts(inbox, saved.id));
+      await until(() => viewId(inbox) === saved.id, 2000, 'the reader');
+      expect(composerOf(inbox)).to.equal(null);
+    });
+
+    it('shows conversations as off, and not to be turned on, while Drafts is shown', async () => {
+      const inbox = await mount();
+      const threads = () => shadow<HTMLButtonElement>(inbox, '[part="threads-button"]')!;
+      await until(() => list(inbox).threads, 2000, 'threads on');
+      expect(threads().getAttribute('aria-pressed')).to.equal('true');
+      expect(threads().disabled).to.equal(false);
+      inbox.folder = 'drafts';
+      await until(() => threads().disabled, 2000, 'the button disabled');
+      expect(threads().getAttribute('aria-pressed')).to.equal('false');
+      expect(list(inbox).threads).to.equal(false);
+      inbox.folder = 'inbox';
+      await until(() => !threads().disabled, 2000, 'the button enabled');
+      expect(threads().getAttribute('aria-pressed')).to.equal('true');
+      expect(list(inbox).threads).to.equal(true);
+    });
+  });
+
   describe('keyboard shortcuts', () => {
     it('moves with j and k, opens with o, and reads the open message with r, a, f in the composer', async () => {
       const inbox = await mount();
       const ids = rowsOf(inbox).map((each) => each.dataset.id!);
       key(inbox, 'j');
-      await until(() => list(inbox).selectedIds[0] === ids[0], 1000, 'j');
+      await until(() => list(inbox).activeId === ids[0], 1000, 'j');
       key(inbox, 'j');
-      await until(() => list(inbox).selectedIds[0] === ids[1], 1000, 'j again');
+      await until(() => list(inbox).activeId === ids[1], 1000, 'j again');
       key(inbox, 'k');
-      await until(() => list(inbox).selectedIds[0] === ids[0], 1000, 'k');
+      await until(() => list(inbox).activeId === ids[0], 1000, 'k');
       setTimeout(() => key(inbox, 'o'));
       const opened = await oneEvent(inbox, 'mail-open');
       expect(opened.detail.message.id).to.equal(ids[0]);
@@ -570,7 +672,7 @@ describe('<mail-inbox>', () => {
       const inbox = await mount();
       const [first, second, third] = list(inbox).messages;
       key(inbox, 'j');
-      await until(() => list(inbox).selectedIds[0] === first!.id, 1000, 'first');
+      await until(() => list(inbox).activeId === first!.id, 1000, 'first');
       key(inbox, 's');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect((await backend.getMessage({ id: first!.id })).flags.flagged).to.equal(!first!.flags.flagged);

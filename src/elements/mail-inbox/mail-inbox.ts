@@ -53,13 +53,14 @@ export interface NewMailDetail {
 /** Detail of `mail-composer-open`: the composer is about to open. */
 export interface ComposerOpenDetail {
   mode: ComposeMode;
-  /** The message answered or forwarded. */
+  /** The message answered or forwarded, or the draft continued. */
   sourceId: string;
   objectName: string;
   objectId: string;
 }
 
-export type ComposeMode = 'new' | 'reply' | 'reply-all' | 'forward';
+/** `draft` continues the saved draft `sourceId`. */
+export type ComposeMode = 'new' | 'reply' | 'reply-all' | 'forward' | 'draft';
 /** The elements the inbox opens on user action, loaded the first time one is needed. */
 export type OnDemandElement = 'mail-composer' | 'mail-record-picker';
 /** Registers an element the inbox opens on demand, such as `() => import('mail-elements/mail-composer.js')`. */
@@ -83,6 +84,8 @@ const OWN_MOVE_MS = 30_000;
  * Narrow (under 900 px, or with `layout="single"`), it shows one pane at a time: the list, the reader with a back
  * button, and the folders behind a button.
  *
+ * A draft opens in the composer, to be finished (in a read-only inbox, in the reader).
+ *
  * Shortcuts (off with `shortcuts="off"`; never while typing in a field): j/k next and previous, o or Enter open,
  * u or Esc back, x select, e archive, # or Delete delete, s flag, Shift+I / Shift+U read / unread, c compose,
  * r reply, a reply all, f forward, / search, ? help.
@@ -92,8 +95,8 @@ const OWN_MOVE_MS = 30_000;
  * @event mail-open - A message was opened (from `<mail-message-list>`).
  * @event mail-action - Before a bulk action; cancelable (from `<mail-message-list>`).
  * @event mail-new-mail - New unread mail arrived. `detail.messages`.
- * @event mail-composer-open - The composer is about to open; cancelable (open your own). `detail`: `mode`, `sourceId`,
- * `objectName`, `objectId`.
+ * @event mail-composer-open - The composer is about to open; cancelable (open your own). `detail`: `mode` (`draft` to
+ * continue the saved draft `sourceId`), `sourceId`, `objectName`, `objectId`.
  * @event mail-error - Anything failed (from the inbox or any pane).
  *
  * @slot toolbar - Extra buttons in the list's toolbar.
@@ -237,7 +240,10 @@ export class MailInbox extends MailElement {
 
   // --- public API
 
-  /** Opens the composer: a new message, or a reply, reply to all or forward of `sourceId` (default: the open one). */
+  /**
+   * Opens the composer: a new message, a reply, reply to all or forward of `sourceId` (default: the open one), or the
+   * saved draft `sourceId` to go on writing it.
+   */
   compose(mode: ComposeMode = 'new', sourceId = this.viewId): void {
     if (this.readonly) return;
     const detail: ComposerOpenDetail = {
@@ -325,7 +331,7 @@ export class MailInbox extends MailElement {
   }
 
   private get threadsOn(): boolean {
-    return !!this.setup.value?.capabilities.threads && (this.conversations ?? true);
+    return !!this.setup.value?.capabilities.threads && (this.conversations ?? true) && !this.inDrafts;
   }
 
   protected override render() {
@@ -364,7 +370,7 @@ export class MailInbox extends MailElement {
             folder=${this.currentFolder}
             page-size=${this.pageSize}
             .filter=${this.filter}
-            ?threads=${this.threadsOn && !this.inDrafts}
+            ?threads=${this.threadsOn}
             ?readonly=${this.readonly}
             selected-id=${this.viewId}
             @mail-open=${this.onOpen}
@@ -473,6 +479,7 @@ export class MailInbox extends MailElement {
               part="threads-button"
               type="button"
               aria-pressed=${this.threadsOn ? 'true' : 'false'}
+              ?disabled=${this.inDrafts}
               aria-label=${term('inbox.threads')}
               title=${term('inbox.threads')}
               @click=${() => (this.conversations = !this.threadsOn)}
@@ -643,6 +650,7 @@ export class MailInbox extends MailElement {
 
   private renderComposer(): TemplateResult {
     const composing = this.composing;
+    const draft = composing?.mode === 'draft';
     const term = this.localize.term.bind(this.localize);
     const title = composing ? term(`inbox.compose-${composing.mode}`) : '';
     // The composer brings its own title and close button; the dialog adds them only around what stands in for it.
@@ -662,8 +670,9 @@ export class MailInbox extends MailElement {
           : defined
             ? html`<mail-composer
                 .backend=${this.backend}
-                mode=${composing.mode}
-                source-id=${composing.sourceId || nothing}
+                mode=${draft ? 'new' : composing.mode}
+                source-id=${(!draft && composing.sourceId) || nothing}
+                draft-id=${(draft && composing.sourceId) || nothing}
                 object-name=${composing.objectName || nothing}
                 object-id=${composing.objectId || nothing}
               ></mail-composer>`
@@ -827,12 +836,22 @@ export class MailInbox extends MailElement {
     const { ids, all, message } = event.detail;
     this.selectionCount = all ? (this.list?.count ?? ids.length) : ids.length;
     // In columns, the reader follows the keyboard as it follows clicks; a single pane waits for "open".
-    if (!this.single && !all && ids.length === 1 && ids[0] === message.id) this.openMessage(message);
+    // A draft is not read but written: it waits for "open", which takes it to the composer.
+    if (!this.single && !all && event.detail.navigated && !this.isDraft(message)) {
+      this.openMessage(message);
+    }
   }
 
   private onOpen(event: CustomEvent<MessageEventDetail>): void {
-    this.openMessage(event.detail.message);
+    const message = event.detail.message;
+    if (this.isDraft(message)) return this.compose('draft', message.id);
+    this.openMessage(message);
     if (this.single) this.pane = 'reader';
+  }
+
+  /** Whether `message` opens in the composer rather than the reader. */
+  private isDraft(message: MessageSummary): boolean {
+    return !this.readonly && (message.flags.draft || this.inDrafts);
   }
 
   private openMessage(message: MessageSummary): void {
@@ -906,7 +925,7 @@ export class MailInbox extends MailElement {
 
   private followActive(): void {
     const list = this.list;
-    const next = list?.messages.find((item) => item.id === list.selectedIds[0]);
+    const next = list?.messages.find((item) => item.id === list.activeId);
     if (next && !this.single) this.openMessage(next);
     else this.closeReader();
   }

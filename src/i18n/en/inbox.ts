@@ -119,6 +119,7 @@ export const inbox = {
   'inbox.compose-reply': 'Reply',
   'inbox.compose-reply-all': 'Reply all',
   'inbox.compose-forward': 'Forward',
+  'inbox.compose-draft': 'Draft',
   'inbox.composer-missing': 'The composer is not loaded on this page.',
   'inbox.picker-missing': 'The record picker is not loaded on this page.',
   'inbox.close': 'Close',

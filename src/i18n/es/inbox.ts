@@ -129,6 +129,7 @@ export const inbox: typeof english = {
   'inbox.compose-reply': 'Responder',
   'inbox.compose-reply-all': 'Responder a todos',
   'inbox.compose-forward': 'Reenviar',
+  'inbox.compose-draft': 'Borrador',
   'inbox.composer-missing': 'El editor de mensajes no está cargado en esta página.',
   'inbox.picker-missing': 'El selector de registros no está cargado en esta página.',
   'inbox.close': 'Cerrar',
