@@ -280,7 +280,17 @@ describe('<mail-inbox>', () => {
       await until(() => viewId(inbox) === ids[2], 2000, 'the one after');
       shadow(inbox, '[part="previous-button"]')!.click();
       await until(() => viewId(inbox) === ids[1], 2000, 'the previous message');
-      expect(list(inbox).selectedIds).to.deep.equal([ids[1]]);
+      expect(list(inbox).activeId).to.equal(ids[1]);
+      expect(list(inbox).selectedIds).to.deep.equal([]);
+    });
+
+    it('ticks a box without opening the message in the reader', async () => {
+      const inbox = await mount();
+      const ids = rowsOf(inbox).map((each) => each.dataset.id!);
+      click(rowsOf(inbox)[2]!.querySelector('[part="check"]')!);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(list(inbox).selectedIds).to.deep.equal([ids[2]]);
+      expect(viewId(inbox)).to.equal('');
     });
 
     it('keeps the numbers of "3 de 2454" in the sentence’s order, right to left', async () => {
@@ -420,7 +430,7 @@ describe('<mail-inbox>', () => {
         'New message from Marta Ruiz',
       );
       await until(() => list(inbox).messages[0]!.subject === 'Live hello', 2000, 'the new row');
-      expect(list(inbox).selectedIds).to.deep.equal([selected]);
+      expect(list(inbox).activeId).to.equal(selected);
       expect(viewId(inbox)).to.equal(selected);
     });
 
@@ -684,7 +694,7 @@ describe('<mail-inbox>', () => {
       expect((await backend.getMessage({ id: first!.id })).flags.seen).to.equal(true);
       key(inbox, 'e');
       await until(() => list(inbox).messages[0]!.id === second!.id, 2000, 'archived');
-      expect(list(inbox).selectedIds).to.deep.equal([second!.id]);
+      expect(list(inbox).activeId).to.equal(second!.id);
       key(inbox, '#');
       await until(() => list(inbox).messages[0]!.id === third!.id, 2000, 'deleted');
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -136,6 +136,7 @@ export const messageListStyles = css`
     color: inherit;
   }
   .body {
+    position: relative;
     flex: 1;
     min-height: 0;
     display: flex;
@@ -150,9 +151,6 @@ export const messageListStyles = css`
     /* Rows render as they are until the virtualizer arrives, which then sets the same on the element itself. */
     position: relative;
     overflow: auto;
-  }
-  [part~='list']:focus-visible {
-    box-shadow: inset 0 0 0 2px var(--_focus);
   }
   [part~='row'] {
     display: grid;
@@ -186,6 +184,15 @@ export const messageListStyles = css`
   [part~='list']:focus [part~='row'][part~='active'] {
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
+  }
+  /* Keyboard focus with the active row out of view: a ring over the whole list, drawn above the rows. */
+  .body:has([part~='list']:focus-visible:not([aria-activedescendant]))::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    box-shadow: inset 0 0 0 2px var(--_focus);
+    pointer-events: none;
   }
   .check {
     grid-row: 1 / span 3;

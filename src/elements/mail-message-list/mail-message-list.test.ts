@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import './ignore-resize-loop.test-helper.js';
 import '../../define/mail-backend-provider.js';
 import '../../define/mail-message-list.js';
@@ -171,25 +172,71 @@ describe('<mail-message-list>', () => {
   });
 
   describe('selection', () => {
-    it('selects and opens a row on click, emitting mail-select then mail-open', async () => {
+    it('opens a row on click without checking it, emitting mail-select then mail-open', async () => {
       const list = await mount();
       const target = rows(list)[2]!;
       const events: string[] = [];
-      list.addEventListener('mail-select', (event) => events.push(`select:${event.detail.ids.join()}`));
+      list.addEventListener('mail-select', (event) =>
+        events.push(`select:${event.detail.message.id}:${event.detail.ids.join()}:${event.detail.navigated}`),
+      );
       setTimeout(() => click(target));
       const opened = await oneEvent(list, 'mail-open');
       expect(opened.detail.message.id).to.equal(target.dataset.id);
-      expect(events).to.deep.equal([`select:${target.dataset.id}`]);
+      expect(events).to.deep.equal([`select:${target.dataset.id}::true`]);
       expect(list.selectedId).to.equal(target.dataset.id);
+      expect(list.activeId).to.equal(target.dataset.id);
+      expect(list.selectedIds).to.deep.equal([]);
       await list.updateComplete;
-      expect(row(list, target.dataset.id!)!.getAttribute('aria-selected')).to.equal('true');
+      expect(row(list, target.dataset.id!)!.getAttribute('aria-selected')).to.equal('false');
       expect(row(list, target.dataset.id!)!.getAttribute('part')).to.include('current');
+    });
+
+    it('leaves an opened message out of the checks: open one, tick two others, act on those two', async () => {
+      const list = await mount();
+      const ids = rows(list).map((each) => each.dataset.id!);
+      click(row(list, ids[0]!)!);
+      listbox(list).focus();
+      press(list, 'ArrowDown');
+      press(list, 'Enter');
+      expect(list.selectedId).to.equal(ids[1]);
+      click(row(list, ids[3]!)!.querySelector('[part="check"]')!);
+      click(row(list, ids[5]!)!.querySelector('[part="check"]')!);
+      await list.updateComplete;
+      expect(list.selectedIds).to.deep.equal([ids[3], ids[5]]);
+      expect(shadow(list, '[part~="count"]')!.textContent).to.include('2 selected');
+      expect(row(list, ids[1]!)!.getAttribute('aria-selected')).to.equal('false');
+      list.addEventListener('mail-action', (event) => event.preventDefault(), { once: true });
+      setTimeout(() => shadow<HTMLButtonElement>(list, '[part~="action-delete"]')!.click());
+      const action = await oneEvent(list, 'mail-action');
+      expect(action.detail.ids).to.deep.equal([ids[3], ids[5]]);
+    });
+
+    it('ticks a box without opening the row or moving the active row', async () => {
+      const list = await mount();
+      const ids = rows(list).map((each) => each.dataset.id!);
+      const opened: string[] = [];
+      const selects: boolean[] = [];
+      list.addEventListener('mail-open', (event) => opened.push(event.detail.message.id));
+      list.addEventListener('mail-select', (event) => selects.push(event.detail.navigated));
+      click(row(list, ids[2]!)!.querySelector('[part="check"]')!);
+      await list.updateComplete;
+      expect(list.selectedIds).to.deep.equal([ids[2]]);
+      expect(list.activeId).to.equal(undefined);
+      expect(list.selectedId).to.equal('');
+      expect(opened).to.deep.equal([]);
+      expect(selects).to.deep.equal([false]);
+      click(row(list, ids[0]!)!);
+      click(row(list, ids[4]!)!.querySelector('[part="check"]')!, { shiftKey: true });
+      await list.updateComplete;
+      expect(list.activeId).to.equal(ids[0]);
+      expect(list.selectedIds).to.deep.equal([ids[0], ids[1], ids[2], ids[3], ids[4]]);
+      expect(opened).to.deep.equal([ids[0]]);
     });
 
     it('toggles with ctrl/cmd-click and the check box, and takes ranges with shift-click', async () => {
       const list = await mount();
       const ids = rows(list).map((each) => each.dataset.id!);
-      click(row(list, ids[1]!)!);
+      click(row(list, ids[1]!)!, { ctrlKey: true });
       click(row(list, ids[3]!)!, { ctrlKey: true });
       await list.updateComplete;
       expect(list.selectedIds).to.deep.equal([ids[1], ids[3]]);
@@ -243,12 +290,14 @@ describe('<mail-message-list>', () => {
       const list = await mount();
       const ids = rows(list).map((each) => each.dataset.id!);
       listbox(list).focus();
+      expect(list.activeId).to.equal(ids[0]);
       setTimeout(() => press(list, 'ArrowDown'));
-      const first = await oneEvent(list, 'mail-select');
-      expect(first.detail.message.id).to.equal(ids[0]);
-      press(list, 'ArrowDown');
+      const moved = await oneEvent(list, 'mail-select');
+      expect(moved.detail.message.id).to.equal(ids[1]);
+      expect(moved.detail.navigated).to.equal(true);
       await list.updateComplete;
-      expect(list.selectedIds).to.deep.equal([ids[1]]);
+      expect(list.activeId).to.equal(ids[1]);
+      expect(list.selectedIds).to.deep.equal([]);
       expect(listbox(list).getAttribute('aria-activedescendant')).to.equal(row(list, ids[1]!)!.id);
       press(list, 'ArrowDown', { shiftKey: true });
       press(list, 'ArrowDown', { shiftKey: true });
@@ -261,12 +310,31 @@ describe('<mail-message-list>', () => {
       setTimeout(() => press(list, 'Enter'));
       const opened = await oneEvent(list, 'mail-open');
       expect(opened.detail.message.id).to.equal(ids[2]);
+      expect(list.selectedIds).to.deep.equal([ids[1], ids[3]]);
       press(list, 'a', { ctrlKey: true });
       await list.updateComplete;
       expect(list.selectedIds).to.have.length(50);
       press(list, 'Escape');
       await list.updateComplete;
       expect(list.selectedIds).to.deep.equal([]);
+    });
+
+    it('shows where the focus is as soon as the list is tabbed into', async () => {
+      const list = await mount();
+      const refresh = shadow<HTMLButtonElement>(list, '[part~="action-refresh"]')!;
+      refresh.focus();
+      for (let tab = 0; tab < 10 && list.shadowRoot!.activeElement !== listbox(list); tab++) {
+        await sendKeys({ press: 'Tab' });
+      }
+      expect(list.shadowRoot!.activeElement).to.equal(listbox(list));
+      await list.updateComplete;
+      const first = rows(list)[0]!;
+      expect(list.activeId).to.equal(first.dataset.id);
+      expect(list.selectedIds).to.deep.equal([]);
+      expect(listbox(list).getAttribute('aria-activedescendant')).to.equal(first.id);
+      const style = getComputedStyle(first);
+      expect(style.outlineStyle).to.equal('solid');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
     });
 
     it('goes to the end with End, loading the next page as the range nears it', async () => {
@@ -278,7 +346,7 @@ describe('<mail-message-list>', () => {
       expect(new Set(ids).size).to.equal(ids.length);
       const expected = await backend.listMessages({ folderId: 'inbox', limit: ids.length });
       expect(ids).to.deep.equal(expected.items.map((item) => item.id));
-      await until(() => list.selectedIds[0] === ids[49], 1000, 'the last row of the first page active');
+      await until(() => list.activeId === ids[49], 1000, 'the last row of the first page active');
     });
   });
 
@@ -507,7 +575,7 @@ describe('<mail-message-list>', () => {
     it('puts new mail at the top, keeps the selection and updates the count', async () => {
       const list = await mount();
       const ids = rows(list).map((each) => each.dataset.id!);
-      click(row(list, ids[2]!)!);
+      click(row(list, ids[2]!)!.querySelector('[part="check"]')!);
       const total = list.count!;
       await new Promise((resolve) => setTimeout(resolve, 300));
       const arrived = backend.deliver({ subject: 'Live: fresh news' });
@@ -557,7 +625,12 @@ describe('<mail-message-list>', () => {
     await until(() => !!row(threaded, conversation.id), 2000, 'the conversation row');
     expect(row(threaded, conversation.id)!.querySelector('[part="thread-count"]')!.textContent).to.include(
       String(conversation.threadSize),
-    );
+    ); // Read once, as words: the visible number is hidden from screen readers, the sentence is not.
+    const spoken = row(threaded, conversation.id)!.cloneNode(true) as HTMLElement;
+    for (const hidden of spoken.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    const sentence = `${conversation.threadSize} messages in this conversation`;
+    expect(spoken.textContent).to.include(sentence);
+    expect(spoken.textContent).to.not.include(`${conversation.threadSize}${sentence}`);
   });
 
   it('counts conversations, not messages, when threads is on', async () => {

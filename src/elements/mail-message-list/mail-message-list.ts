@@ -38,7 +38,7 @@ import { LazyModule } from '../base/lazy-module.js';
 import { isolate, isolateValues } from '../../i18n/bidi.js';
 import { LiveController } from '../base/live.js';
 import { messageListStyles } from './mail-message-list.styles.js';
-import { selectWith, type PointerModifiers } from './selection.js';
+import { selectWith, type PointerModifiers, type SelectionState } from './selection.js';
 import { MESSAGE_DRAG_TYPE, type MessageDragPayload } from './drag.js';
 import '../../i18n/strings/inbox.js';
 
@@ -47,14 +47,16 @@ export interface MessageEventDetail {
   message: MessageSummary;
 }
 
-/** Detail of `mail-select`: the row the user is on and every selected id. */
+/** Detail of `mail-select`: the row the user is on and every checked id. */
 export interface SelectionEventDetail {
-  /** The active row (the one clicked or reached by keyboard). */
+  /** The active row (the one clicked or reached by keyboard), else the first checked one. */
   message: MessageSummary;
-  /** Every selected id, in list order. */
+  /** Every checked id, in list order (the active row only when it is checked too). */
   ids: string[];
   /** The whole folder is selected (including rows not loaded yet). */
   all: boolean;
+  /** The active row moved by a plain click or arrow key (not a change of the checks): a reader beside it may follow. */
+  navigated: boolean;
 }
 
 /** What a bulk action does. */
@@ -118,10 +120,14 @@ const chunks = <T>(list: readonly T[], size = CHUNK): T[][] =>
  * A row shows the sender (recipients in Sent and Drafts), subject, snippet, date (the time today, a localized date
  * otherwise) and marks for unread, flagged, attachments, answered, forwarded and linked-to-record.
  *
- * Keyboard (the list is one tab stop): ↑/↓ move, Shift+↑/↓ extend, Ctrl+↑/↓ move without selecting, Space toggles,
- * Home/End, Page Up/Down, Enter opens, Ctrl/Cmd+A selects all, Delete deletes.
+ * The active (current) row and the checked rows are apart, as in Gmail: clicking a row or moving to it with the
+ * keyboard makes it active without checking it; its box, ctrl/cmd-click and Space check it. Bulk actions apply to the
+ * checked rows, or to the active row when none is checked.
  *
- * @event mail-select - The selection or the active row changed. `detail`: `message`, `ids`, `all`.
+ * Keyboard (the list is one tab stop): ↑/↓ move, Shift+↑/↓ check the range, Space toggles the check, Home/End,
+ * Page Up/Down, Enter opens, Ctrl/Cmd+A selects all, Delete deletes.
+ *
+ * @event mail-select - The checks or the active row changed. `detail`: `message`, `ids`, `all`, `navigated`.
  * @event mail-open - A row was opened (click, Enter). `detail.message` is its summary.
  * @event mail-action - Before a bulk action; cancelable. `detail`: `action`, `ids`, `messages`, `all`, `folderId`,
  * `targetFolderId`. For `link` nothing else happens: the host (or a record picker) links the ids.
@@ -267,6 +273,11 @@ export class MailMessageList extends MailElement {
     return this.allInFolder;
   }
 
+  /** The id of the active row (clicked or reached by keyboard; not necessarily checked), if any. */
+  get activeId(): string | undefined {
+    return this.active;
+  }
+
   /** Lists the folder again from the top, keeping the rows on screen until the new ones arrive. */
   refresh(): void {
     this.revision++;
@@ -293,10 +304,10 @@ export class MailMessageList extends MailElement {
   }
 
   /**
-   * Moves the active row by `delta` rows (selecting it alone unless `keepSelection`) and returns it; `open` opens it
-   * too. Loads the next page when moving past the last loaded row.
+   * Moves the active row by `delta` rows and returns it, leaving the checks as they are (`extend` checks the range
+   * from the anchor instead); `open` opens it too. Loads the next page when moving past the last loaded row.
    */
-  async moveActive(delta: number, options: { open?: boolean; extend?: boolean; keepSelection?: boolean } = {}) {
+  async moveActive(delta: number, options: { open?: boolean; extend?: boolean } = {}) {
     // With no active row, -1: the first move down lands on the first row.
     const index = this.activeIndex();
     let target = Math.max(0, Math.min(this.items.length - 1, index + delta));
@@ -306,12 +317,12 @@ export class MailMessageList extends MailElement {
     }
     const message = this.items[target];
     if (!message) return undefined;
-    this.setActive(message, { shift: !!options.extend, toggle: false }, options.keepSelection);
+    this.setActive(message, { shift: !!options.extend, toggle: false });
     if (options.open) this.open(message);
     return message;
   }
 
-  /** Adds the active row to the selection, or takes it out. */
+  /** Checks the active row, or unchecks it. */
   toggleActive(): void {
     const message = this.items[this.activeIndex()];
     if (message) this.setActive(message, { shift: false, toggle: true });
@@ -323,7 +334,7 @@ export class MailMessageList extends MailElement {
     if (message) this.open(message);
   }
 
-  /** Runs a bulk action on the selection (or the active row when nothing is selected); false if nothing ran. */
+  /** Runs a bulk action on the checked rows (or the active row when none is checked); false if nothing ran. */
   async run(action: BulkAction, targetFolderId?: string): Promise<boolean> {
     const ids = this.targetIds();
     if (!ids.length && !this.allInFolder) return false;
@@ -576,6 +587,7 @@ export class MailMessageList extends MailElement {
       aria-multiselectable="true"
       aria-activedescendant=${activeShown && this.active ? rowDomId(this.active) : nothing}
       @keydown=${this.onKeyDown}
+      @focus=${this.onListFocus}
       @click=${this.onClick}
       @dragstart=${this.onDragStart}
       @rangeChanged=${this.onRangeChanged}
@@ -627,11 +639,12 @@ export class MailMessageList extends MailElement {
       <span part="subject" dir="auto"
         >${message.subject || this.localize.term('messages.no-subject')}${
           message.threadSize && message.threadSize > 1
-            ? html`<span part="thread-count" title=${this.localize.term('list.thread', message.threadSize)}
-                >${message.threadSize}<span class="visually-hidden"
-                  >${this.localize.term('list.thread', message.threadSize)}</span
-                ></span
-              >`
+            ? html`<span
+                  part="thread-count"
+                  aria-hidden="true"
+                  title=${this.localize.term('list.thread', message.threadSize)}
+                  >${message.threadSize}</span
+                ><span class="visually-hidden"> ${this.localize.term('list.thread', message.threadSize)}</span>`
             : nothing
         }</span
       >
@@ -741,28 +754,45 @@ export class MailMessageList extends MailElement {
     return this.active && this.items.some((item) => item.id === this.active) ? [this.active] : [];
   }
 
-  private emitSelect(): void {
+  private emitSelect(navigated = false): void {
     const message = this.items[this.activeIndex()] ?? this.items.find((item) => this.selected.has(item.id));
-    if (message) this.emit('mail-select', { message, ids: this.selectedIds, all: this.allInFolder });
+    if (message) this.emit('mail-select', { message, ids: this.selectedIds, all: this.allInFolder, navigated });
   }
 
-  private setActive(message: MessageSummary, modifiers: PointerModifiers, keepSelection = false): void {
-    if (keepSelection) {
+  /** The checks after `selectWith` on `id` with `modifiers`. */
+  private checkWith(id: string, modifiers: PointerModifiers): SelectionState {
+    const next = selectWith(
+      { selected: this.selected, anchor: this.anchor, active: this.active },
+      this.items.map((item) => item.id),
+      id,
+      modifiers,
+    );
+    this.selected = next.selected;
+    this.anchor = next.anchor;
+    this.allInFolder = false;
+    return next;
+  }
+
+  /**
+   * Makes `message` the active row. A plain move leaves the checks alone (the active row is current, not checked);
+   * shift checks the range from the anchor, toggle checks or unchecks the row.
+   */
+  private setActive(message: MessageSummary, modifiers: PointerModifiers): void {
+    const plain = !modifiers.shift && !modifiers.toggle;
+    if (plain) {
       this.active = message.id;
+      this.anchor = message.id;
     } else {
-      const next = selectWith(
-        { selected: this.selected, anchor: this.anchor, active: this.active },
-        this.items.map((item) => item.id),
-        message.id,
-        modifiers,
-      );
-      this.selected = next.selected;
-      this.anchor = next.anchor;
-      this.active = next.active;
-      this.allInFolder = false;
+      this.active = this.checkWith(message.id, modifiers).active;
     }
-    this.emitSelect();
+    this.emitSelect(plain);
     this.revealActive();
+  }
+
+  /** A click on a row's box: checks or unchecks it (shift: checks the range from the anchor), never opens it. */
+  private toggleCheck(message: MessageSummary, shift: boolean): void {
+    this.checkWith(message.id, { shift, toggle: true });
+    this.emitSelect();
   }
 
   private open(message: MessageSummary): void {
@@ -853,9 +883,24 @@ export class MailMessageList extends MailElement {
     const row = (event.target as Element).closest<HTMLElement>('[role="option"]');
     const message = row && this.items[Number(row.dataset.index)];
     if (!message) return;
-    const toggle = event.ctrlKey || event.metaKey || !!(event.target as Element).closest('[part="check"]');
+    if ((event.target as Element).closest('[part="check"]')) return this.toggleCheck(message, event.shiftKey);
+    const toggle = event.ctrlKey || event.metaKey;
     this.setActive(message, { shift: event.shiftKey, toggle });
     if (!toggle && !event.shiftKey) this.open(message);
+  }
+
+  /**
+   * Tabbing into the list lands on a row, so the focus ring has somewhere to show: the first row in view becomes
+   * active (neither checked nor opened). A pointer focuses the list on the way to its own row, so only keyboard focus.
+   */
+  private onListFocus(event: FocusEvent): void {
+    const list = event.currentTarget as HTMLElement;
+    if (this.items[this.activeIndex()] || !list.matches(':focus-visible')) return;
+    const message = this.items[Math.min(Math.max(0, this.range.first), this.items.length - 1)];
+    if (!message) return;
+    this.active = message.id;
+    this.anchor = message.id;
+    this.emitSelect();
   }
 
   private onDragStart(event: DragEvent): void {
@@ -895,7 +940,7 @@ export class MailMessageList extends MailElement {
       event.preventDefault();
       const index = this.activeIndex();
       const target = delta === -Infinity ? -index : delta === Infinity ? this.items.length - 1 - index : delta;
-      void this.moveActive(target, { extend: event.shiftKey, keepSelection: mod && !event.shiftKey });
+      void this.moveActive(target, { extend: event.shiftKey });
       return;
     }
     const message = this.items[this.activeIndex()];
@@ -911,7 +956,7 @@ export class MailMessageList extends MailElement {
     } else if (event.key === 'Delete' && !this.readonly) {
       event.preventDefault();
       void this.run('delete');
-    } else if (event.key === 'Escape' && (this.selected.size > 1 || this.allInFolder)) {
+    } else if (event.key === 'Escape' && (this.selected.size > 0 || this.allInFolder)) {
       event.preventDefault();
       this.clearSelection();
     }
@@ -1015,10 +1060,7 @@ export class MailMessageList extends MailElement {
       const next = remaining[Math.min(firstIndex, remaining.length - 1)];
       this.active = next?.id;
       this.anchor = next?.id;
-      if (next && !this.selected.size) {
-        this.selected = new Set([next.id]);
-        this.emitSelect();
-      }
+      if (next) this.emitSelect();
     }
     this.busy = true;
     try {
