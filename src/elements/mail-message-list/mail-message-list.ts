@@ -104,6 +104,11 @@ const CHUNK = 1000;
 const DEFAULT_ROW_HEIGHT = 68;
 /** Up to this many rows are rendered as they are; past it, or once a second page is asked for, they are virtualized. */
 const PLAIN_ROWS = 100;
+/**
+ * At most this many rows are drawn plainly while the virtualizer is loading (or if it failed to load): a host or a
+ * fast backend can load thousands of rows before the chunk arrives, and drawing them all would stall the page.
+ */
+const PLAIN_ROWS_MAX = 1000;
 
 const rowDomId = (id: string) => `row-${id.replace(/\s/g, '_')}`;
 const isRow = (node: Node | null) => node instanceof Element && node.getAttribute('role') === 'option';
@@ -601,7 +606,7 @@ export class MailMessageList extends MailElement {
               keyFunction: (item: MessageSummary) => item.id,
               renderItem,
             })
-          : this.items.map(renderItem)
+          : this.items.slice(0, PLAIN_ROWS_MAX).map(renderItem)
       }
     </div>`;
   }
