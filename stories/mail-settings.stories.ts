@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { MailServerSettingsInput } from '../src/core/index.js';
+import { SAMPLE_ACCOUNT } from '../src/mock/seed.js';
 import { FOREVER, mailbox } from './support/mailbox.js';
 import { elementIn, settle } from './support/play.js';
 
@@ -9,17 +9,7 @@ const frame = (width = '56rem') =>
     <mail-settings></mail-settings>
   </div>`;
 
-const account: MailServerSettingsInput = {
-  preset: 'custom',
-  incoming: { protocol: 'imap', host: 'imap.example.com', port: 993, security: 'tls' },
-  outgoing: { host: 'smtp.example.com', port: 587, security: 'starttls' },
-  userName: 'dana@example.com',
-  email: 'dana@example.com',
-  displayName: 'Dana Ortiz',
-  auth: 'password',
-  oauthEndpointId: null,
-  password: 'right',
-};
+const account = SAMPLE_ACCOUNT;
 
 const meta: Meta = {
   title: 'Elements/mail-settings',

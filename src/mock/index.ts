@@ -10,6 +10,7 @@ export {
   LOGO_CONTENT_ID,
   SEED_FOLDERS,
   SEED_IDENTITIES,
+  SAMPLE_ACCOUNT,
   SHOWCASE_IDS,
   Rng,
   generateSeed,

@@ -5,7 +5,16 @@
  * lazily from each message's own seed when a message is opened. Body text is made of interned paragraphs
  * ("segments") so a text search can test each distinct paragraph once instead of every message's body.
  */
-import type { Address, Draft, Flags, FolderRole, LinkContext, ObjectLinkConfig, RecordRef } from '../core/index.js';
+import type {
+  Address,
+  Draft,
+  Flags,
+  FolderRole,
+  LinkContext,
+  MailServerSettingsInput,
+  ObjectLinkConfig,
+  RecordRef,
+} from '../core/index.js';
 import { PUBLIC_MAIL_DOMAINS, htmlToPlainText, snippetOf } from '../core/index.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1761,3 +1770,19 @@ export function snippetFor(message: StoredMessage, pool: TextPool): string {
   }
   return message.snippet;
 }
+
+/**
+ * A password account on example hosts, as `<mail-settings>` fills it in, for demos, stories and tests (the memory
+ * backend's connection test passes with it; the password `wrong` fails).
+ */
+export const SAMPLE_ACCOUNT: MailServerSettingsInput = {
+  preset: 'custom',
+  incoming: { protocol: 'imap', host: 'imap.example.com', port: 993, security: 'tls' },
+  outgoing: { host: 'smtp.example.com', port: 587, security: 'starttls' },
+  userName: 'dana@example.com',
+  email: 'dana@example.com',
+  displayName: 'Dana Ortiz',
+  auth: 'password',
+  oauthEndpointId: null,
+  password: 'right',
+};

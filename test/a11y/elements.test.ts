@@ -11,7 +11,7 @@ import '../../src/index.js';
 import { en } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
 import { registerTranslations, type Translations } from '../../src/i18n/localize.js';
-import type { MailServerSettingsInput } from '../../src/core/index.js';
+import { SAMPLE_ACCOUNT } from '../../src/mock/seed.js';
 import type { MemoryMailBackend, MemoryMailBackendOptions } from '../../src/mock/index.js';
 import { PORTAL_SCOPES } from '../../src/elements/mail-account-endpoint/oauth-help.js';
 import { API, until, useMockApi } from '../helpers/mock-api.js';
@@ -24,17 +24,7 @@ before(() => {
     String(message).includes('ResizeObserver loop') ? true : (previous?.call(window, message, ...rest) ?? false);
 });
 
-const ACCOUNT: MailServerSettingsInput = {
-  preset: 'custom',
-  incoming: { protocol: 'imap', host: 'imap.example.com', port: 993, security: 'tls' },
-  outgoing: { host: 'smtp.example.com', port: 587, security: 'starttls' },
-  userName: 'dana@example.com',
-  email: 'dana@example.com',
-  displayName: 'Dana Ortiz',
-  auth: 'password',
-  oauthEndpointId: null,
-  password: 'right',
-};
+const ACCOUNT = SAMPLE_ACCOUNT;
 
 const RECIPIENTS = [{ name: 'Ana García', address: 'ana.garcia@acme.example' }, { address: 'bob@example.net' }];
 

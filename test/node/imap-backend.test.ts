@@ -6,27 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import { ImapFlow } from 'imapflow';
 import PostalMime from 'postal-mime';
-import { MailError, type MessageSummary, type ObjectLinkConfig } from '../../src/core/index.js';
+import type { MessageSummary, ObjectLinkConfig } from '../../src/core/index.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UploadStore } from '../../src/node/uploads.js';
-import { deliverRaw, mailServers, newMailbox, tempDir, type ServersState } from './support.js';
+import { deliverRaw, mailServers, newMailbox, tempDir, type ServersState, rejects } from './support.js';
 import { createFixture, providerControl, type Fixture, type FixtureOptions } from './test-server.js';
 
 const servers = await mailServers();
 const skip = servers === null ? 'MAIL_SERVERS=skip' : false;
 const USER = { id: 'local', admin: true };
-
-async function rejects(promise: Promise<unknown>, code: string): Promise<MailError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MailError, `expected a MailError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    return error;
-  }
-  assert.fail(`expected ${code}`);
-}
 
 /** A raw message; `headers` come first, so a test can add threading headers or a transfer encoding. */
 function raw(subject: string, body: string, headers: Record<string, string> = {}): string {

@@ -7,23 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import type * as z from 'zod/mini';
 import { MailError, routes, type Operation } from '../../src/core/index.js';
 import { resolveLinkFolder, safeFileName, writeNewFile } from '../../src/node/index.js';
-import { mailServers, tempDir, type ServersState } from './support.js';
+import { mailServers, tempDir, type ServersState, rejects } from './support.js';
 import { API_BASE, consent, createFixture, providerControl, type Fixture } from './test-server.js';
 
 const servers = await mailServers();
 const skip = servers === null ? 'MAIL_SERVERS=skip' : false;
 const USER = { id: 'local', admin: true };
-
-async function rejects(promise: Promise<unknown>, code: string): Promise<MailError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MailError, `expected a MailError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    return error;
-  }
-  assert.fail(`expected ${code}`);
-}
 
 /** An HTTP client with the session and CSRF cookies of one browser. */
 function browser(base: string) {

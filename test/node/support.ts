@@ -23,7 +23,8 @@ import { join } from 'node:path';
 // @ts-expect-error -- a plain .mjs script without types
 import { startMailServers } from '../../scripts/mail-servers/start.mjs';
 import { MemoryMailBackend } from '../../src/mock/memory-backend.js';
-import type { RecordRef } from '../../src/core/index.js';
+import assert from 'node:assert/strict';
+import { MailError, type RecordRef } from '../../src/core/index.js';
 import type { RecordSource } from '../../src/node/index.js';
 
 export interface ServersState {
@@ -187,3 +188,15 @@ export function certOf(servers: ServersState): string {
 }
 
 export { existsSync };
+
+/** Awaits `promise` and asserts it rejects with a `MailError` of `code`; returns that error. */
+export async function rejects(promise: Promise<unknown>, code: string): Promise<MailError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof MailError, `expected a MailError, got ${String(error)}`);
+    assert.equal(error.code, code, error.message);
+    return error;
+  }
+  assert.fail(`expected ${code}`);
+}

@@ -3,7 +3,7 @@ import '../../define/mail-backend-provider.js';
 import '../../define/mail-settings.js';
 import type { MailSettings } from './mail-settings.js';
 import type { MemoryMailBackend } from '../../mock/index.js';
-import type { MailServerSettingsInput } from '../../core/index.js';
+import { SAMPLE_ACCOUNT } from '../../mock/seed.js';
 import { API, shadow, shadowAll, until, useMockApi } from '../../../test/helpers/mock-api.js';
 import { loadChecks } from './settings-form.js';
 
@@ -63,17 +63,7 @@ function typeNow(el: MailSettings, id: string, value: string): void {
 
 const CANARY = 'CANARY-pa55-7f3e';
 
-const ACCOUNT: MailServerSettingsInput = {
-  preset: 'custom',
-  incoming: { protocol: 'imap', host: 'imap.example.com', port: 993, security: 'tls' },
-  outgoing: { host: 'smtp.example.com', port: 587, security: 'starttls' },
-  userName: 'dana@example.com',
-  email: 'dana@example.com',
-  displayName: 'Dana Ortiz',
-  auth: 'password',
-  oauthEndpointId: null,
-  password: 'right',
-};
+const ACCOUNT = SAMPLE_ACCOUNT;
 
 async function mount(lang = 'en'): Promise<MailSettings> {
   const root = await fixture(
